@@ -1,0 +1,187 @@
+package io.cunjian.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A single-node Apache Kafka broker in KRaft mode, run as its own JVM from the jars that
+ * {@code deploy/local/kafka-dist} copies from Maven Central. All its state lives in {@code home}.
+ */
+public final class KafkaBroker {
+
+    private static final String READY_LINE = "Kafka Server started";
+
+    private final Path home;
+    private final Path libDir;
+    private final int port;
+    private final int controllerPort;
+
+    public KafkaBroker(Path home, Path libDir, int port, int controllerPort) {
+        this.home = home.toAbsolutePath();
+        this.libDir = libDir.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /**
+     * The broker jars of {@code deploy/local/kafka-dist}, found from {@code cunjian.root} (set by
+     * the build and the stack script) or by walking up from the working directory.
+     */
+    public static Path defaultLibDir() {
+        Path relative = Path.of("deploy/local/kafka-dist/target/lib");
+        String root = System.getProperty("cunjian.root");
+        if (root != null && Files.isDirectory(Path.of(root).resolve(relative))) {
+            return Path.of(root).resolve(relative);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+        }
+        throw new IllegalStateException("Kafka jars (" + relative + ") not found: build the project first (./mvnw -DskipTests package)");
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return home.resolve("kafka.log");
+    }
+
+    private Path pidFile() {
+        return home.resolve("kafka.pid");
+    }
+
+    public Optional<ProcessHandle> running() {
+        return Processes.alive(pidFile());
+    }
+
+    /** Starts the broker unless it already runs, and waits until it says it has started. */
+    public long start(Duration timeout) {
+        Optional<ProcessHandle> existing = running();
+        if (existing.isPresent()) {
+            return existing.get().pid();
+        }
+        if (!Files.isDirectory(libDir)) {
+            throw new IllegalStateException("Kafka jars not found in " + libDir + ": build first (./mvnw -DskipTests package)");
+        }
+        Path config = writeConfig();
+        formatStorageOnce(config);
+        long pid = Processes.startDetached(
+                List.of(Processes.javaBin(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
+                        "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
+                        "-cp", libDir + "/*", "kafka.Kafka", config.toString()),
+                Map.of(), home, log());
+        Processes.writePid(pidFile(), pid);
+        boolean ready = Processes.await(timeout, () -> Processes.logContains(log(), READY_LINE)
+                || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+        if (!ready || !Processes.logContains(log(), READY_LINE)) {
+            Processes.stop(pidFile(), Duration.ofSeconds(5));
+            throw new IllegalStateException("Kafka did not start within " + timeout + "; last lines of " + log()
+                    + ":\n" + Processes.tail(log(), 30));
+        }
+        return pid;
+    }
+
+    public boolean stop() {
+        return Processes.stop(pidFile(), Duration.ofSeconds(30));
+    }
+
+    /** Stops the broker at once, as a crash would (for fault tests). */
+    public void kill() {
+        running().ifPresent(ProcessHandle::destroyForcibly);
+        Processes.await(Duration.ofSeconds(10), () -> running().isEmpty());
+    }
+
+    public Admin admin() {
+        return admin(bootstrapServers());
+    }
+
+    public static Admin admin(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+        return Admin.create(p);
+    }
+
+    private Path writeConfig() {
+        try {
+            Files.createDirectories(home.resolve("data"));
+            Path config = home.resolve("server.properties");
+            Files.writeString(config, String.join("\n",
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "log.dirs=" + home.resolve("data"),
+                    "num.partitions=1",
+                    // Topics are created by the stack with their settings; a typo must fail, not create.
+                    "auto.create.topics.enable=false",
+                    "offsets.topic.replication.factor=1",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "share.coordinator.state.topic.replication.factor=1",
+                    "share.coordinator.state.topic.min.isr=1",
+                    "group.initial.rebalance.delay.ms=0",
+                    "log.retention.ms=-1",
+                    ""));
+            Files.writeString(home.resolve("log4j2.properties"), String.join("\n",
+                    "status=warn",
+                    "appender.out.type=Console",
+                    "appender.out.name=out",
+                    "appender.out.layout.type=PatternLayout",
+                    "appender.out.layout.pattern=[%d] %p %m (%c)%n",
+                    "rootLogger.level=INFO",
+                    "rootLogger.appenderRef.out.ref=out",
+                    "logger.kafka.name=kafka",
+                    "logger.kafka.level=INFO",
+                    "logger.apache.name=org.apache.kafka",
+                    "logger.apache.level=WARN",
+                    ""));
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void formatStorageOnce(Path config) {
+        if (Files.exists(home.resolve("data").resolve("meta.properties"))) {
+            return;
+        }
+        try {
+            Process format = new ProcessBuilder(Processes.javaBin(), "-Xmx256m",
+                    "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
+                    "-cp", libDir + "/*", "kafka.tools.StorageTool", "format", "--standalone",
+                    "-t", org.apache.kafka.common.Uuid.randomUuid().toString(),
+                    "-c", config.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(home.resolve("format.log").toFile())
+                    .start();
+            if (format.waitFor() != 0) {
+                throw new IllegalStateException("formatting Kafka storage failed:\n"
+                        + Processes.tail(home.resolve("format.log"), 20));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.cunjian.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Runs named checks against the running stack and reports them; any failure fails the smoke. */
+public final class Smoke {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final List<String> failures = new ArrayList<>();
+    private int passed;
+
+    public Smoke(HttpClient http) {
+        this.http = http;
+    }
+
+    /** {@code problems} returns what is wrong; empty means the check passed. */
+    public void check(String name, Callable<List<String>> problems) {
+        List<String> found;
+        try {
+            found = problems.call();
+        } catch (Exception e) {
+            found = List.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+            passed++;
+            System.out.println("PASS " + name);
+        } else {
+            failures.add(name);
+            System.out.println("FAIL " + name);
+            found.forEach(p -> System.out.println("     - " + p));
+        }
+    }
+
+    void checkHealthy(ServiceDescriptor s) {
+        check(s.name() + ": live, ready with its database and Kafka, OpenAPI and Swagger UI served", () -> {
+            List<String> problems = new ArrayList<>();
+            HttpResponse<String> live = get(s.baseUrl() + "/q/health/live", Map.of());
+            if (live.statusCode() != 200) {
+                problems.add("liveness answered " + live.statusCode());
+            }
+            HttpResponse<String> ready = get(s.baseUrl() + "/q/health/ready", Map.of());
+            if (ready.statusCode() != 200) {
+                problems.add("readiness answered " + ready.statusCode() + ": " + ready.body());
+            }
+            problems.addAll(readinessProblems(ready.body()));
+            HttpResponse<String> openapi = get(s.baseUrl() + "/q/openapi", Map.of("Accept", "application/yaml"));
+            if (openapi.statusCode() != 200 || !openapi.body().startsWith("---\nopenapi: 3")) {
+                problems.add("OpenAPI document answered " + openapi.statusCode());
+            }
+            HttpResponse<String> swagger = get(s.baseUrl() + "/q/swagger-ui/", Map.of());
+            if (swagger.statusCode() != 200 || !swagger.body().contains("swagger-ui")) {
+                problems.add("Swagger UI answered " + swagger.statusCode());
+            }
+            return problems;
+        });
+    }
+
+    /** Readiness must include a database check and a Kafka check, both UP. */
+    public static List<String> readinessProblems(String readinessJson) throws IOException {
+        List<String> problems = new ArrayList<>();
+        JsonNode checks = JSON.readTree(readinessJson).path("checks");
+        for (String needed : List.of("Database", "Kafka")) {
+            boolean up = false;
+            for (JsonNode c : checks) {
+                if (c.path("name").asText().contains(needed) && "UP".equals(c.path("status").asText())) {
+                    up = true;
+                }
+            }
+            if (!up) {
+                problems.add("readiness has no " + needed + " check that is UP: " + readinessJson);
+            }
+        }
+        return problems;
+    }
+
+    public HttpResponse<String> get(String url, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    int report() {
+        System.out.println();
+        System.out.println("smoke: " + passed + " passed, " + failures.size() + " failed");
+        return failures.isEmpty() ? 0 : 1;
+    }
+}

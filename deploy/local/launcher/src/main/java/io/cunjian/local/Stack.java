@@ -1,0 +1,283 @@
+package io.cunjian.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The whole system on one machine without Docker: {@code start}, {@code stop}, {@code status},
+ * {@code smoke}. Run through {@code deploy/local/stack}, which builds what is missing first.
+ * State (Kafka data, embedded PostgreSQL, logs, pids) lives in {@code deploy/local/.state/}.
+ */
+public final class Stack {
+
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    /** The embedded server's port: apart from 5432 so that it can run beside the machine's. */
+    static final int EMBEDDED_PG_PORT = 15432;
+
+    private final Path root;
+    private final Path state;
+    private final List<ServiceDescriptor> services;
+    private final KafkaBroker kafka;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Stack(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.state = this.root.resolve("deploy/local/.state");
+        this.services = ServiceDescriptor.discover(this.root);
+        this.kafka = new KafkaBroker(state.resolve("kafka"), this.root.resolve("deploy/local/kafka-dist/target/lib"),
+                KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("cunjian.root", "."));
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
+        Stack stack = new Stack(root);
+        int exit = switch (command) {
+            case "start" -> stack.start(options.contains("--embedded-pg") || Postgres.embeddedForced());
+            case "stop" -> stack.stop();
+            case "status" -> stack.status();
+            case "smoke" -> stack.smoke();
+            default -> {
+                System.out.println("""
+                        usage: deploy/local/stack <command>
+                          start [--embedded-pg]  build what is missing, start Kafka, PostgreSQL and the services, load seeds
+                          stop                   stop everything the stack started
+                          status                 what runs, with pids and health
+                          smoke                  check the running stack end to end (exit 1 on any failure)
+                        CUNJIAN_PG=embedded forces the embedded PostgreSQL like --embedded-pg.""");
+                yield "help".equals(command) ? 0 : 2;
+            }
+        };
+        System.exit(exit);
+    }
+
+    // ---- start ----------------------------------------------------------------------------
+
+    int start(boolean forceEmbedded) throws Exception {
+        Postgres.Server db = startPostgres(forceEmbedded);
+        Postgres.ensureDatabases(db, services.stream().map(ServiceDescriptor::database).toList());
+        say("PostgreSQL", (db.embedded() ? "embedded" : "machine") + " server at " + db.host() + ":" + db.port()
+                + ", databases " + services.stream().map(ServiceDescriptor::database).toList());
+
+        boolean wasRunning = kafka.running().isPresent();
+        long kafkaPid = kafka.start(Duration.ofSeconds(90));
+        try (Admin admin = kafka.admin()) {
+            Topics.ensure(admin, "");
+        }
+        say("Kafka", (wasRunning ? "already running" : "started") + " (pid " + kafkaPid + ") at "
+                + kafka.bootstrapServers() + ", topics " + Topics.specs().stream().map(Topics.Spec::name).toList());
+
+        List<ServiceDescriptor> starting = new ArrayList<>();
+        for (ServiceDescriptor s : services) {
+            Optional<ProcessHandle> running = Processes.alive(pidFile(s));
+            if (running.isPresent()) {
+                say(s.name(), "already running (pid " + running.get().pid() + ")");
+                continue;
+            }
+            if (Processes.portAnswers("127.0.0.1", s.port())) {
+                throw new IllegalStateException("port " + s.port() + " of " + s.name()
+                        + " is taken by a process the stack did not start");
+            }
+            if (!Files.exists(s.runnableJar())) {
+                throw new IllegalStateException(s.runnableJar() + " is missing: run ./mvnw -DskipTests package");
+            }
+            long pid = Processes.startDetached(List.of(Processes.javaBin(), "-Xms64m", "-Xmx384m",
+                    "-jar", s.runnableJar().toString()), serviceEnvironment(db), root, logFile(s));
+            Processes.writePid(pidFile(s), pid);
+            starting.add(s);
+        }
+        for (ServiceDescriptor s : starting) {
+            boolean ready = Processes.await(Duration.ofSeconds(120),
+                    () -> httpStatus(s.baseUrl() + "/q/health/ready") == 200
+                            || Processes.alive(pidFile(s)).isEmpty());
+            if (!ready || Processes.alive(pidFile(s)).isEmpty()) {
+                System.err.println(s.name() + " did not become ready; last lines of " + logFile(s) + ":\n"
+                        + Processes.tail(logFile(s), 40));
+                return 1;
+            }
+            say(s.name(), "started (pid " + Processes.alive(pidFile(s)).map(ProcessHandle::pid).orElse(-1L) + ")");
+        }
+        new Seeds(root.resolve("seeds"), services).load();
+        printWhereEverythingIs(db);
+        return 0;
+    }
+
+    private Postgres.Server startPostgres(boolean forceEmbedded) throws IOException {
+        Path pidFile = state.resolve("postgres/server.pid");
+        Optional<Postgres.Server> recorded = recordedDatabase();
+        if (recorded.isPresent() && (!recorded.get().embedded() || Processes.alive(pidFile).isPresent())) {
+            Postgres.Server db = recorded.get();
+            boolean anyServiceRunning = services.stream().anyMatch(s -> Processes.alive(pidFile(s)).isPresent());
+            if (anyServiceRunning || db.embedded() == forceEmbedded) {
+                if (db.embedded() != forceEmbedded) {
+                    System.out.println("note: the stack already runs on the " + (db.embedded() ? "embedded" : "machine's")
+                            + " PostgreSQL; stop it first to switch.");
+                }
+                return db;
+            }
+        }
+        Postgres.Server db;
+        if (!forceEmbedded && Postgres.machineServerAnswers()) {
+            db = new Postgres.Server(Postgres.MACHINE_HOST, Postgres.MACHINE_PORT, Postgres.USER, false);
+        } else {
+            Path log = state.resolve("postgres/postgres.log");
+            if (Processes.alive(pidFile).isEmpty()) {
+                long pid = Processes.startDetached(List.of(Processes.javaBin(), "-Xmx128m",
+                        "-cp", System.getProperty("java.class.path"), EmbeddedPostgresServer.class.getName(),
+                        state.resolve("postgres/data").toString(), Integer.toString(EMBEDDED_PG_PORT)),
+                        Map.of(), root, log);
+                Processes.writePid(pidFile, pid);
+                if (!Processes.await(Duration.ofSeconds(90), () -> Processes.logContains(log, EmbeddedPostgresServer.READY_LINE)
+                        || Processes.alive(pidFile).isEmpty()) || Processes.alive(pidFile).isEmpty()) {
+                    throw new IllegalStateException("embedded PostgreSQL did not start:\n" + Processes.tail(log, 30));
+                }
+            }
+            db = new Postgres.Server("127.0.0.1", EMBEDDED_PG_PORT, Postgres.USER, true);
+        }
+        Properties p = new Properties();
+        p.setProperty("db.host", db.host());
+        p.setProperty("db.port", Integer.toString(db.port()));
+        p.setProperty("db.user", db.user());
+        p.setProperty("db.embedded", Boolean.toString(db.embedded()));
+        Files.createDirectories(state);
+        try (var out = Files.newBufferedWriter(state.resolve("stack.properties"))) {
+            p.store(out, "the database the running stack uses");
+        }
+        return db;
+    }
+
+    private Optional<Postgres.Server> recordedDatabase() {
+        Path file = state.resolve("stack.properties");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties p = ServiceDescriptor.load(file);
+        return Optional.of(new Postgres.Server(p.getProperty("db.host"), Integer.parseInt(p.getProperty("db.port")),
+                p.getProperty("db.user"), Boolean.parseBoolean(p.getProperty("db.embedded"))));
+    }
+
+    /** The environment variables a service reads (the same ones docker-compose sets). */
+    private Map<String, String> serviceEnvironment(Postgres.Server db) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DB_HOST", db.host());
+        env.put("DB_PORT", Integer.toString(db.port()));
+        env.put("DB_USER", db.user());
+        env.put("DB_PASSWORD", "");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        return env;
+    }
+
+    private void printWhereEverythingIs(Postgres.Server db) {
+        System.out.println();
+        System.out.println("Cunjian is running.");
+        for (ServiceDescriptor s : services) {
+            System.out.printf("  %-17s %s   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi   health %s/q/health%n",
+                    s.name(), s.baseUrl(), s.baseUrl(), s.baseUrl(), s.baseUrl());
+        }
+        System.out.println("  Kafka             " + kafka.bootstrapServers() + " (KRaft; state in " + root.relativize(state.resolve("kafka")) + ")");
+        System.out.println("  PostgreSQL        " + db.host() + ":" + db.port() + " user " + db.user()
+                + (db.embedded() ? " (embedded)" : " (this machine's)"));
+        System.out.println("  Logs              " + root.relativize(state.resolve("logs")));
+        System.out.println("  Tokens            see README.md, section \"Calling the APIs\"");
+        System.out.println("  Check it          deploy/local/stack smoke      Stop it   deploy/local/stack stop");
+    }
+
+    // ---- stop / status ----------------------------------------------------------------------
+
+    int stop() {
+        for (ServiceDescriptor s : services) {
+            if (Processes.stop(pidFile(s), Duration.ofSeconds(20))) {
+                say(s.name(), "stopped");
+            }
+        }
+        if (kafka.stop()) {
+            say("Kafka", "stopped");
+        }
+        if (Processes.stop(state.resolve("postgres/server.pid"), Duration.ofSeconds(30))) {
+            say("PostgreSQL", "embedded server stopped");
+        }
+        return 0;
+    }
+
+    int status() {
+        boolean allUp = true;
+        Optional<Postgres.Server> db = recordedDatabase();
+        if (db.isPresent() && db.get().embedded()) {
+            Optional<ProcessHandle> pg = Processes.alive(state.resolve("postgres/server.pid"));
+            allUp &= pg.isPresent();
+            say("PostgreSQL", pg.map(h -> "embedded, running (pid " + h.pid() + ") on port " + db.get().port()).orElse("embedded, not running"));
+        } else {
+            boolean up = Postgres.machineServerAnswers();
+            allUp &= up;
+            say("PostgreSQL", "machine server at 127.0.0.1:5432 " + (up ? "answers" : "does not answer"));
+        }
+        Optional<ProcessHandle> k = kafka.running();
+        allUp &= k.isPresent();
+        say("Kafka", k.map(h -> "running (pid " + h.pid() + ") at " + kafka.bootstrapServers()).orElse("not running"));
+        for (ServiceDescriptor s : services) {
+            Optional<ProcessHandle> p = Processes.alive(pidFile(s));
+            int ready = p.isPresent() ? httpStatus(s.baseUrl() + "/q/health/ready") : -1;
+            allUp &= ready == 200;
+            say(s.name(), p.map(h -> "running (pid " + h.pid() + ") at " + s.baseUrl() + ", readiness "
+                    + (ready == 200 ? "UP" : "DOWN (" + ready + ")")).orElse("not running"));
+        }
+        return allUp ? 0 : 3;
+    }
+
+    // ---- smoke ----------------------------------------------------------------------------
+
+    int smoke() throws Exception {
+        Smoke smoke = new Smoke(http);
+        try (Admin admin = kafka.admin()) {
+            smoke.check("Kafka topics exist with their partitions, unlimited retention; auto-creation off",
+                    () -> Topics.check(admin, ""));
+        }
+        for (ServiceDescriptor s : services) {
+            smoke.checkHealthy(s);
+        }
+        new SmokeFlows(smoke, services).run();
+        return smoke.report();
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private Path pidFile(ServiceDescriptor s) {
+        return state.resolve("pids/" + s.name() + ".pid");
+    }
+
+    private Path logFile(ServiceDescriptor s) {
+        return state.resolve("logs/" + s.name() + ".log");
+    }
+
+    int httpStatus(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void say(String who, String what) {
+        System.out.printf("%-17s %s%n", who, what);
+    }
+}

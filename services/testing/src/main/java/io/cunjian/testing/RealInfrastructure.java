@@ -1,0 +1,145 @@
+package io.cunjian.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+
+import io.cunjian.local.KafkaBroker;
+import io.cunjian.local.Postgres;
+import io.cunjian.local.Processes;
+import io.cunjian.local.Topics;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Real PostgreSQL and a real Kafka broker for {@code @QuarkusTest}s, the way Dev Services would
+ * provide them, without containers:
+ * <ul>
+ * <li>PostgreSQL: the server at 127.0.0.1:5432 when it answers, else an embedded one for the run
+ * ({@code CUNJIAN_PG=embedded} forces it). The module gets a database of its own,
+ * {@code <service>_test}, dropped and created afresh, so a running local stack is not touched.</li>
+ * <li>Kafka: the broker at {@code CUNJIAN_TEST_KAFKA} (default 127.0.0.1:9092) when it answers,
+ * else a broker started for the run on free ports and stopped after. Tests use their own copies of
+ * the topics ({@code cunjian.kafka.topic-prefix}) and consumer groups, deleted afterwards.</li>
+ * </ul>
+ */
+public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedPostgres embeddedPostgres;
+    private KafkaBroker ownBroker;
+    private Path brokerHome;
+    private String bootstrapServers;
+    private String topicPrefix;
+
+    @Override
+    public Map<String, String> start() {
+        Postgres.Server db = startPostgres();
+        String database = testDatabaseName();
+        Postgres.recreateDatabase(db, database);
+
+        bootstrapServers = startKafka();
+        topicPrefix = "test-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        try (Admin admin = KafkaBroker.admin(bootstrapServers)) {
+            Topics.ensure(admin, topicPrefix);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the test topics on " + bootstrapServers, e);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", db.jdbcUrl(database),
+                "quarkus.datasource.username", db.user(),
+                "kafka.bootstrap.servers", bootstrapServers,
+                "cunjian.kafka.topic-prefix", topicPrefix,
+                "kafka.group.id", topicPrefix + moduleName());
+    }
+
+    @Override
+    public void stop() {
+        if (ownBroker != null) {
+            ownBroker.stop();
+            deleteRecursively(brokerHome);
+        } else if (bootstrapServers != null) {
+            try (Admin admin = KafkaBroker.admin(bootstrapServers)) {
+                Topics.delete(admin, topicPrefix);
+            } catch (Exception e) {
+                System.err.println("could not delete test topics " + topicPrefix + "*: " + e.getMessage());
+            }
+        }
+        if (embeddedPostgres != null) {
+            try {
+                embeddedPostgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private Postgres.Server startPostgres() {
+        if (!Postgres.embeddedForced() && Postgres.machineServerAnswers()) {
+            return new Postgres.Server(Postgres.MACHINE_HOST, Postgres.MACHINE_PORT, Postgres.USER, false);
+        }
+        embeddedPostgres = Postgres.startEmbedded(null, 0);
+        return new Postgres.Server("127.0.0.1", embeddedPostgres.getPort(), Postgres.USER, true);
+    }
+
+    private String startKafka() {
+        String configured = System.getProperty("cunjian.test.kafka",
+                System.getenv().getOrDefault("CUNJIAN_TEST_KAFKA", "127.0.0.1:9092"));
+        if (brokerAnswers(configured)) {
+            return configured;
+        }
+        try {
+            brokerHome = Files.createTempDirectory("cunjian-test-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ownBroker = new KafkaBroker(brokerHome, KafkaBroker.defaultLibDir(), Processes.freePort(), Processes.freePort());
+        ownBroker.start(Duration.ofSeconds(90));
+        // A broker started for the run must not outlive it, even when the JVM ends abruptly.
+        KafkaBroker broker = ownBroker;
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::kill));
+        return ownBroker.bootstrapServers();
+    }
+
+    private static boolean brokerAnswers(String bootstrap) {
+        String[] hostPort = bootstrap.split(",")[0].split(":");
+        if (!Processes.portAnswers(hostPort[0], Integer.parseInt(hostPort[1]))) {
+            return false;
+        }
+        try (Admin admin = KafkaBroker.admin(bootstrap)) {
+            admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The module under test, from the working directory Maven runs its tests in. */
+    static String moduleName() {
+        return Path.of("").toAbsolutePath().getFileName().toString();
+    }
+
+    static String testDatabaseName() {
+        return "cunjian_" + moduleName().toLowerCase(Locale.ROOT).replace('-', '_') + "_test";
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
