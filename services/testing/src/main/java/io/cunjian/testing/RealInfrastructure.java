@@ -27,7 +27,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <ul>
  * <li>PostgreSQL: the server at 127.0.0.1:5432 when it answers, else an embedded one for the run
  * ({@code CUNJIAN_PG=embedded} forces it). The module gets a database of its own,
- * {@code <service>_test}, dropped and created afresh, so a running local stack is not touched.</li>
+ * {@code cunjian_<service>_test_<checkout>}, dropped and created afresh, so a running local stack is not touched.</li>
  * <li>Kafka: the broker at {@code CUNJIAN_TEST_KAFKA} (default 127.0.0.1:9092) when it answers,
  * else a broker started for the run on free ports and stopped after. Tests use their own copies of
  * the topics ({@code cunjian.kafka.topic-prefix}) and consumer groups, deleted afterwards.</li>
@@ -128,8 +128,14 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         return Path.of("").toAbsolutePath().getFileName().toString();
     }
 
+    /**
+     * {@code cunjian_<service>_test_<checkout>}: the suffix (a hash of the checkout's path) keeps two
+     * checkouts of the project on one machine from dropping each other's test databases.
+     */
     static String testDatabaseName() {
-        return "cunjian_" + moduleName().toLowerCase(Locale.ROOT).replace('-', '_') + "_test";
+        String checkout = Path.of("").toAbsolutePath().getParent().getParent().toString();
+        String suffix = Integer.toHexString(checkout.hashCode() & 0xffffff);
+        return "cunjian_" + moduleName().toLowerCase(Locale.ROOT).replace('-', '_') + "_test_" + suffix;
     }
 
     private static void deleteRecursively(Path dir) {
