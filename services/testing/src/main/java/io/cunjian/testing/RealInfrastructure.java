@@ -35,11 +35,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile Map<String, String> current = Map.of();
+    private static volatile KafkaBroker currentOwnBroker;
+
     private EmbeddedPostgres embeddedPostgres;
     private KafkaBroker ownBroker;
     private Path brokerHome;
     private String bootstrapServers;
     private String topicPrefix;
+    private boolean ownBrokerWanted;
 
     @Override
     public Map<String, String> start() {
@@ -54,12 +58,15 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("could not create the test topics on " + bootstrapServers, e);
         }
-        return Map.of(
+        current = Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(database),
                 "quarkus.datasource.username", db.user(),
                 "kafka.bootstrap.servers", bootstrapServers,
                 "cunjian.kafka.topic-prefix", topicPrefix,
-                "kafka.group.id", topicPrefix + moduleName());
+                "kafka.group.id", topicPrefix + moduleName(),
+                "cunjian.outbox.validate-schemas", "true");
+        currentOwnBroker = ownBroker;
+        return current;
     }
 
     @Override
@@ -83,6 +90,27 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The configuration handed to the application under test (JDBC URL, bootstrap servers, topic prefix, …). */
+    public static Map<String, String> config() {
+        return current;
+    }
+
+    /**
+     * The broker this run started, for tests that stop and start it. Present only when the
+     * resource was asked for a broker of its own ({@code @ResourceArg(name = "kafka", value = "own")}).
+     */
+    public static KafkaBroker ownBroker() {
+        if (currentOwnBroker == null) {
+            throw new IllegalStateException("this test shares a broker; use @ResourceArg(name = \"kafka\", value = \"own\")");
+        }
+        return currentOwnBroker;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        ownBrokerWanted = "own".equals(initArgs.get("kafka"));
+    }
+
     private Postgres.Server startPostgres() {
         if (!Postgres.embeddedForced() && Postgres.machineServerAnswers()) {
             return new Postgres.Server(Postgres.MACHINE_HOST, Postgres.MACHINE_PORT, Postgres.USER, false);
@@ -94,7 +122,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private String startKafka() {
         String configured = System.getProperty("cunjian.test.kafka",
                 System.getenv().getOrDefault("CUNJIAN_TEST_KAFKA", "127.0.0.1:9092"));
-        if (brokerAnswers(configured)) {
+        if (!ownBrokerWanted && brokerAnswers(configured)) {
             return configured;
         }
         try {

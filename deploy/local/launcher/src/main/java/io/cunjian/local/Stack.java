@@ -53,6 +53,7 @@ public final class Stack {
             case "stop" -> stack.stop();
             case "status" -> stack.status();
             case "smoke" -> stack.smoke();
+            case "dlq" -> stack.deadLetters(options);
             default -> {
                 System.out.println("""
                         usage: deploy/local/stack <command>
@@ -60,6 +61,8 @@ public final class Stack {
                           stop                   stop everything the stack started
                           status                 what runs, with pids and health
                           smoke                  check the running stack end to end (exit 1 on any failure)
+                          dlq list <topic>.dlq   dead-lettered records not yet replayed, with their reasons
+                          dlq replay <topic>.dlq re-send them to their topic once the cause is fixed
                         CUNJIAN_PG=embedded forces the embedded PostgreSQL like --embedded-pg.""");
                 yield "help".equals(command) ? 0 : 2;
             }
@@ -253,6 +256,25 @@ public final class Stack {
         }
         new SmokeFlows(smoke, services).run();
         return smoke.report();
+    }
+
+    // ---- dead letters --------------------------------------------------------------------
+
+    int deadLetters(List<String> options) {
+        if (options.size() != 2 || !options.get(1).endsWith(".dlq")) {
+            System.err.println("usage: deploy/local/stack dlq list|replay <topic>.dlq");
+            return 2;
+        }
+        String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        List<DeadLetters.Letter> letters = "replay".equals(options.get(0))
+                ? DeadLetters.replay(bootstrap, options.get(1))
+                : DeadLetters.list(bootstrap, options.get(1));
+        for (DeadLetters.Letter l : letters) {
+            System.out.printf("%s@%d key=%s from %s/%s@%s: %s%n", l.topic(), l.offset(), l.key(), l.sourceTopic(),
+                    l.sourcePartition(), l.sourceOffset(), l.reason());
+        }
+        System.out.println(letters.size() + " record(s) " + ("replay".equals(options.get(0)) ? "re-sent" : "waiting"));
+        return 0;
     }
 
     // ---- helpers ----------------------------------------------------------------------------

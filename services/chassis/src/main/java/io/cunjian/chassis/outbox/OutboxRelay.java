@@ -1,0 +1,309 @@
+package io.cunjian.chassis.outbox;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.cunjian.chassis.events.CloudEventHeaders;
+import io.cunjian.chassis.events.TopicNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes committed outbox rows to Kafka and marks them sent (ADR 0003).
+ *
+ * <p>One thread per service instance. Rows are grouped in key buckets; a relay publishes a bucket
+ * only while it holds that bucket's transaction-scoped advisory lock, so with several instances
+ * each bucket still has one publisher at a time and every key's rows leave in id (= commit) order.
+ * The producer is idempotent with {@code acks=all}; rows are marked sent only after the broker
+ * acknowledged the whole batch, so a crash in between re-sends them (at least once; consumers
+ * de-duplicate by {@code ce_id}).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final int BUCKET_LOCK_NAMESPACE = 2;
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    OutboxConfig config;
+    @Inject
+    TopicNames topics;
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile boolean paused;
+    private volatile boolean running;
+    private Counter published;
+    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+    private Instant nextCleanup = Instant.EPOCH;
+
+    void start(@Observes StartupEvent startup) {
+        paused = !config.relayEnabled();
+        published = Counter.builder("cunjian.outbox.published").description("events published from the outbox")
+                .register(registry);
+        Gauge.builder("cunjian.outbox.pending", this, r -> r.backlog().rows())
+                .description("outbox rows not yet published").register(registry);
+        Gauge.builder("cunjian.outbox.oldest.pending.age", this, r -> r.backlog().oldestAgeSeconds())
+                .baseUnit("seconds").description("age of the oldest unpublished outbox row").register(registry);
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wake();
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after a commit that wrote outbox rows: publish now rather than at the next poll. */
+    public void wake() {
+        wakeups.release();
+    }
+
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        wake();
+    }
+
+    /** What waits in the outbox: read from the table, so it is true whatever the relay is doing. */
+    public record Backlog(long rows, double oldestAgeSeconds) {
+    }
+
+    public Backlog backlog() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("""
+                     SELECT count(*), COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(ce_time)), 0)
+                     FROM outbox_event WHERE sent_at IS NULL""");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return new Backlog(rs.getLong(1), rs.getDouble(2));
+        } catch (SQLException e) {
+            return new Backlog(-1, -1); // database away: the gauge shows it rather than failing the scrape
+        }
+    }
+
+    public long pendingCount() {
+        return backlog().rows();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            try {
+                boolean more = !paused && relayOnce();
+                backoff = Duration.ZERO;
+                if (!more) {
+                    wakeups.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeups.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // Broker or database away: rows stay pending; try again, waiting longer each time.
+                backoff = backoff.isZero() ? Duration.ofMillis(200)
+                        : min(backoff.multipliedBy(2), config.maxBackoff());
+                LOG.warnf("outbox relay: %s; retrying in %d ms", e.toString(), backoff.toMillis());
+                closeProducer();
+                try {
+                    wakeups.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        closeProducer();
+    }
+
+    /** One pass over the buckets with pending rows; true when a batch was full (more to do). */
+    boolean relayOnce() throws Exception {
+        List<Integer> buckets = pendingBuckets();
+        boolean more = false;
+        for (int bucket : buckets) {
+            more |= publishBucket(bucket);
+        }
+        if (Instant.now().isAfter(nextCleanup)) {
+            deleteOldSentRows();
+            nextCleanup = Instant.now().plus(Duration.ofMinutes(10));
+        }
+        return more;
+    }
+
+    private List<Integer> pendingBuckets() throws SQLException {
+        List<Integer> buckets = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT DISTINCT key_bucket FROM outbox_event WHERE sent_at IS NULL");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                buckets.add(rs.getInt(1));
+            }
+        }
+        return buckets;
+    }
+
+    private boolean publishBucket(int bucket) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!tryLock(c, bucket)) {
+                    c.rollback();
+                    return false; // another instance publishes this bucket right now
+                }
+                List<Long> ids = new ArrayList<>();
+                List<Future<RecordMetadata>> acks = new ArrayList<>();
+                try (PreparedStatement st = c.prepareStatement("""
+                        SELECT id, ce_id, ce_type, ce_source, ce_subject, ce_time, topic, event_key, payload
+                        FROM outbox_event WHERE sent_at IS NULL AND key_bucket = ? ORDER BY id LIMIT ?""")) {
+                    st.setInt(1, bucket);
+                    st.setInt(2, config.batchSize());
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong("id"));
+                            acks.add(producer().send(record(rs)));
+                        }
+                    }
+                }
+                producer().flush();
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(60, TimeUnit.SECONDS);
+                }
+                try (PreparedStatement st = c.prepareStatement(
+                        "UPDATE outbox_event SET sent_at = clock_timestamp() WHERE id = ANY(?)")) {
+                    Array array = c.createArrayOf("bigint", ids.toArray());
+                    st.setArray(1, array);
+                    st.executeUpdate();
+                }
+                c.commit();
+                published.increment(ids.size());
+                return ids.size() == config.batchSize();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static boolean tryLock(Connection c, int bucket) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, ?)")) {
+            st.setInt(1, BUCKET_LOCK_NAMESPACE);
+            st.setInt(2, bucket);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(ResultSet rs) throws SQLException {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
+        headers.add(CloudEventHeaders.ID, bytes(rs.getObject("ce_id").toString()));
+        headers.add(CloudEventHeaders.TYPE, bytes(rs.getString("ce_type")));
+        headers.add(CloudEventHeaders.SOURCE, bytes(rs.getString("ce_source")));
+        headers.add(CloudEventHeaders.TIME, bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .format(rs.getObject("ce_time", OffsetDateTime.class))));
+        headers.add(CloudEventHeaders.SUBJECT, bytes(rs.getString("ce_subject")));
+        headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        return new ProducerRecord<>(topics.physical(rs.getString("topic")), null, rs.getString("event_key"),
+                rs.getBytes("payload"), headers);
+    }
+
+    private void deleteOldSentRows() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement(
+                     "DELETE FROM outbox_event WHERE sent_at < clock_timestamp() - make_interval(secs => ?)")) {
+            st.setLong(1, config.keepSent().toSeconds());
+            st.executeUpdate();
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.putAll(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
+            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (Exception e) {
+                LOG.debug("closing the outbox producer", e);
+            }
+            producer = null;
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,37 @@
+package io.cunjian.reporting.api;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.cunjian.chassis.problem.NotFoundProblem;
+import io.cunjian.reporting.persistence.RegionProjection;
+
+/** Regions as reporting has learnt them from events, with the history of their changes. */
+@Path("/api/v1/regions")
+@Tag(name = "Regions", description = "行政区划 as reported — built from village.events")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegionReportResource {
+
+    public record RegionReport(String code, String name, String level, String parentCode, long version,
+            List<RegionProjection.HistoryRow> history) {
+    }
+
+    @Inject
+    RegionProjection regions;
+
+    @GET
+    @Path("/{code}")
+    public RegionReport get(@PathParam("code") String code) {
+        RegionProjection.RegionRow r = regions.find(code)
+                .orElseThrow(() -> new NotFoundProblem("problem.region.not-found", code));
+        return new RegionReport(r.code(), r.name(), r.level(), r.parentCode(), r.version(), regions.history(code));
+    }
+}

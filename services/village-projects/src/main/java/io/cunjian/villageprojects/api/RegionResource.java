@@ -1,0 +1,155 @@
+package io.cunjian.villageprojects.api;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.cunjian.chassis.problem.ConflictProblem;
+import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.problem.NotFoundProblem;
+import io.cunjian.chassis.problem.PreconditionFailed;
+import io.cunjian.chassis.problem.PreconditionRequired;
+import io.cunjian.villageprojects.domain.Region;
+import io.cunjian.villageprojects.domain.RegionCode;
+import io.cunjian.villageprojects.domain.RegionService;
+import io.cunjian.villageprojects.persistence.RegionEntity;
+import io.cunjian.villageprojects.persistence.RegionRepository;
+
+/** Administrative regions: province → city → county/district → township → village. */
+@Path("/api/v1/regions")
+@Tag(name = "Regions", description = "行政区划 — administrative regions and their codes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RegionResource {
+
+    public record RegisterRegion(@NotBlank @Size(max = 12) String code, @NotBlank @Size(max = 100) String name) {
+    }
+
+    public record RenameRegion(@NotBlank @Size(max = 100) String name) {
+    }
+
+    public record RegionView(String code, String name, String level, String parentCode, long version) {
+        static RegionView of(RegionEntity e) {
+            return new RegionView(e.code, e.name, e.level, e.parentCode, e.version);
+        }
+    }
+
+    public record RegionPage(List<RegionView> items, int page, int size, long total) {
+    }
+
+    @Inject
+    RegionService service;
+    @Inject
+    RegionRepository repository;
+
+    @POST
+    @APIResponse(responseCode = "201", description = "registered")
+    public Response register(@Valid RegisterRegion body) {
+        RegionCode code = parse("code", body.code());
+        if (service.register(code, body.name()) instanceof Region.Rejected<?> rejected) {
+            throw problem(rejected.rejection());
+        }
+        RegionView view = RegionView.of(service.find(code).orElseThrow());
+        return Response.created(URI.create("/api/v1/regions/" + code)).tag(etag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @Path("/{code}")
+    public Response get(@PathParam("code") String code) {
+        RegionView view = RegionView.of(service.find(parse("code", code)).orElseThrow(() -> notFound(code)));
+        return Response.ok(view).tag(etag(view.version())).build();
+    }
+
+    @GET
+    @Path("/{code}/children")
+    public List<RegionView> children(@PathParam("code") String code) {
+        RegionCode parent = parse("code", code);
+        service.find(parent).orElseThrow(() -> notFound(code));
+        return service.children(parent).stream().map(RegionView::of).toList();
+    }
+
+    @GET
+    public RegionPage search(@QueryParam("name") @DefaultValue("") String name,
+            @QueryParam("within") @DefaultValue("") String within,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        if (!within.isEmpty() && !RegionCode.isValid(within)) {
+            throw new InvalidInputProblem("within", "problem.region.code.invalid");
+        }
+        return new RegionPage(repository.search(name, within, page, size).stream().map(RegionView::of).toList(),
+                page, size, repository.countSearch(name, within));
+    }
+
+    @PUT
+    @Path("/{code}")
+    public Response rename(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+            @Valid RenameRegion body) {
+        RegionCode regionCode = parse("code", code);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequired();
+        }
+        long expected = parseVersion(ifMatch);
+        var outcome = service.rename(regionCode, body.name(), expected, current -> {
+            throw new PreconditionFailed(ifMatch, etag(current));
+        }).orElseThrow(() -> notFound(code));
+        if (outcome instanceof Region.Rejected<?> rejected) {
+            throw problem(rejected.rejection());
+        }
+        RegionView view = RegionView.of(service.find(regionCode).orElseThrow());
+        return Response.ok(view).tag(etag(view.version())).build();
+    }
+
+    private static RegionCode parse(String field, String code) {
+        if (!RegionCode.isValid(code)) {
+            throw new InvalidInputProblem(field, "problem.region.code.invalid");
+        }
+        return new RegionCode(code);
+    }
+
+    private static long parseVersion(String ifMatch) {
+        try {
+            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+        } catch (NumberFormatException e) {
+            return -1; // matches no version: answered as stale
+        }
+    }
+
+    private static String etag(long version) {
+        return Long.toString(version);
+    }
+
+    private static NotFoundProblem notFound(String code) {
+        return new NotFoundProblem("problem.region.not-found", code);
+    }
+
+    private static RuntimeException problem(Region.Rejection rejection) {
+        if (rejection instanceof Region.AlreadyRegistered r) {
+            return new ConflictProblem(null, "problem.region.already-registered", r.code().value());
+        }
+        if (rejection instanceof Region.ParentNotRegistered r) {
+            return new InvalidInputProblem("code", "problem.region.parent-not-registered");
+        }
+        return new ConflictProblem(null, "problem.region.name-unchanged", ((Region.NameUnchanged) rejection).name());
+    }
+}

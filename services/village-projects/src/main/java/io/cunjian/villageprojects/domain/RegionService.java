@@ -1,0 +1,79 @@
+package io.cunjian.villageprojects.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.cunjian.chassis.events.TopicNames;
+import io.cunjian.chassis.outbox.Outbox;
+import io.cunjian.chassis.outbox.OutgoingEvent;
+import io.cunjian.villageprojects.persistence.RegionEntity;
+import io.cunjian.villageprojects.persistence.RegionRepository;
+
+/**
+ * Region use cases. Each runs in one transaction: the region's row and its event's outbox row
+ * commit together (the chassis's transactional outbox), so no change goes unannounced.
+ */
+@ApplicationScoped
+public class RegionService {
+
+    @Inject
+    RegionRepository regions;
+    @Inject
+    Outbox outbox;
+
+    @Transactional
+    public Region.Outcome<RegionEvents.Registered> register(RegionCode code, String name) {
+        boolean parentRegistered = code.parent().map(p -> regions.findByIdOptional(p.value()).isPresent()).orElse(true);
+        var outcome = Region.register(code, name, regions.findByIdOptional(code.value()).isPresent(), parentRegistered);
+        if (outcome instanceof Region.Accepted<RegionEvents.Registered> accepted) {
+            RegionEntity e = new RegionEntity();
+            e.code = code.value();
+            e.name = accepted.region().name();
+            e.level = code.level().name();
+            e.parentCode = code.parent().map(RegionCode::value).orElse(null);
+            regions.persist(e);
+            outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, code.value(), RegionEvents.REGISTERED, code.value(),
+                    accepted.event()));
+        }
+        return outcome;
+    }
+
+    /**
+     * Renames the region if it is still at {@code expectedVersion}; the row lock taken by the
+     * version check orders concurrent renames, and so their events.
+     */
+    @Transactional
+    public Optional<Region.Outcome<RegionEvents.Renamed>> rename(RegionCode code, String name, long expectedVersion,
+            java.util.function.LongConsumer staleVersion) {
+        Optional<RegionEntity> found = regions.findByIdOptional(code.value(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RegionEntity e = found.get();
+        if (e.version != expectedVersion) {
+            staleVersion.accept(e.version);
+        }
+        var outcome = e.toDomain().rename(name);
+        if (outcome instanceof Region.Accepted<RegionEvents.Renamed> accepted) {
+            e.name = accepted.region().name();
+            regions.flush(); // bumps the version, so the event names the version the row now has
+            outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, code.value(), RegionEvents.RENAMED, code.value(),
+                    accepted.event()));
+        }
+        return Optional.of(outcome);
+    }
+
+    @Transactional
+    public Optional<RegionEntity> find(RegionCode code) {
+        return regions.findByIdOptional(code.value());
+    }
+
+    @Transactional
+    public List<RegionEntity> children(RegionCode code) {
+        return regions.children(code.value());
+    }
+}

@@ -1,0 +1,69 @@
+package io.cunjian.villageprojects;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.cunjian.testing.PackagedService;
+import io.cunjian.testing.RealInfrastructure;
+import io.cunjian.testing.TopicReader;
+import io.restassured.http.ContentType;
+
+/**
+ * The packaged service, killed with {@code kill -9} after a write committed but before its event
+ * was published: after a restart the event is delivered, once.
+ */
+class OutboxCrashIT {
+
+    static final RealInfrastructure infrastructure = new RealInfrastructure();
+    static Map<String, String> config;
+
+    @BeforeAll
+    static void start() {
+        infrastructure.init(Map.of());
+        config = infrastructure.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        infrastructure.stop();
+    }
+
+    @Test
+    void anEventCommittedBeforeAKillIsDeliveredOnceAfterTheRestart() throws Exception {
+        String topic = config.get("cunjian.kafka.topic-prefix") + "village.events";
+        try (PackagedService paused = new PackagedService(Path.of(""), config, "crash-before")
+                .with("cunjian.outbox.relay.enabled", "false").start()) {
+            given().baseUri(paused.baseUrl()).contentType(ContentType.JSON).body("{\"code\":\"22\",\"name\":\"吉林省\"}")
+                    .post("/api/v1/regions").then().statusCode(201);
+            assertThat(pendingOutboxRows()).isEqualTo(1);
+            paused.kill();
+        }
+        assertThat(TopicReader.readAll(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(2))).isEmpty();
+
+        try (PackagedService restarted = new PackagedService(Path.of(""), config, "crash-after").start()) {
+            TopicReader.readUntil(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(30), read -> !read.isEmpty());
+            List<TopicReader.Event> events = TopicReader.readAll(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(3));
+            assertThat(events).extracting(TopicReader.Event::key).containsExactly("22");
+            assertThat(pendingOutboxRows()).isZero();
+        }
+    }
+
+    static long pendingOutboxRows() throws Exception {
+        try (var c = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"), config.get("quarkus.datasource.username"), "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
