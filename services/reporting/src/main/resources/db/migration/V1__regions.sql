@@ -1,11 +1,4 @@
--- Regions as reporting knows them from village.events, and every change to them as it arrived.
-CREATE TABLE report_region (
-    code         VARCHAR(12)  PRIMARY KEY,
-    name         VARCHAR(100) NOT NULL,
-    level        VARCHAR(10)  NOT NULL,
-    parent_code  VARCHAR(9),
-    version      BIGINT       NOT NULL
-);
+-- Every change to a region as it arrived (the regions themselves: the chassis replica, replica_region).
 CREATE TABLE report_region_history (
     id           BIGSERIAL    PRIMARY KEY,
     code         VARCHAR(12)  NOT NULL,

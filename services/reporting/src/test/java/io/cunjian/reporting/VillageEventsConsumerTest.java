@@ -106,7 +106,7 @@ class VillageEventsConsumerTest {
                 "postgres", "")) {
             // The cause: reporting's tables locked longer than the consumer keeps retrying.
             blocker.setAutoCommit(false);
-            blocker.createStatement().execute("LOCK TABLE report_region IN ACCESS EXCLUSIVE MODE");
+            blocker.createStatement().execute("LOCK TABLE replica_region IN ACCESS EXCLUSIVE MODE");
             events.send(topic(), "2206", REGISTERED, region("2206", "白山市", "CITY", "22"));
             TopicReader.readUntil(bootstrap, dlq, Duration.ofSeconds(30),
                     read -> read.stream().anyMatch(e -> "2206".equals(e.key())));

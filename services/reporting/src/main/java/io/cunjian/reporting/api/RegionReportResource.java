@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.problem.NotFoundProblem;
+import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.reporting.persistence.RegionProjection;
 
 /** Regions as reporting has learnt them from events, with the history of their changes. */
@@ -26,11 +27,13 @@ public class RegionReportResource {
 
     @Inject
     RegionProjection regions;
+    @Inject
+    RegionReplica replica;
 
     @GET
     @Path("/{code}")
     public RegionReport get(@PathParam("code") String code) {
-        RegionProjection.RegionRow r = regions.find(code)
+        RegionReplica.ReplicaRegion r = replica.find(code)
                 .orElseThrow(() -> new NotFoundProblem("problem.region.not-found", code));
         return new RegionReport(r.code(), r.name(), r.level(), r.parentCode(), r.version(), regions.history(code));
     }

@@ -1,0 +1,84 @@
+package io.cunjian.chassis.replica;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cunjian.chassis.inbox.IncomingEvent;
+import io.cunjian.chassis.problem.RetryableProblem;
+
+/**
+ * A service's copy of the regions and villages village-projects publishes (DESIGN.md: services
+ * never read each other's tables nor call each other to do their job). Fed from the consumer's
+ * transaction by {@link #on}; an older event never overwrites a newer one (versions).
+ *
+ * <p>A write naming a village the replica has not seen yet is refused with a retryable problem
+ * (503 + Retry-After), not a 400: the village may have been created a second ago.
+ */
+@ApplicationScoped
+public class RegionReplica {
+
+    public static final String REGISTERED = "cunjian.region.registered.v1";
+    public static final String RENAMED = "cunjian.region.renamed.v1";
+    public static final int VILLAGE_CODE_LENGTH = 12;
+
+    public record ReplicaRegion(String code, String name, String level, String parentCode, long version) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Applies a region event; returns false for other types. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean on(IncomingEvent event) {
+        JsonNode d = event.data();
+        switch (event.type()) {
+            case REGISTERED -> em.createNativeQuery("""
+                    INSERT INTO replica_region (code, name, level, parent_code, version, ce_time)
+                    VALUES (:code, :name, :level, :parent, :version, :time)
+                    ON CONFLICT (code) DO NOTHING""")
+                    .setParameter("code", d.get("code").asText())
+                    .setParameter("name", d.get("name").asText())
+                    .setParameter("level", d.get("level").asText())
+                    .setParameter("parent", d.path("parentCode").isTextual() ? d.get("parentCode").asText() : null)
+                    .setParameter("version", d.get("version").asLong())
+                    .setParameter("time", event.time())
+                    .executeUpdate();
+            case RENAMED -> em.createNativeQuery("""
+                    UPDATE replica_region SET name = :name, version = :version, ce_time = :time
+                    WHERE code = :code AND version < :version""")
+                    .setParameter("code", d.get("code").asText())
+                    .setParameter("name", d.get("name").asText())
+                    .setParameter("version", d.get("version").asLong())
+                    .setParameter("time", event.time())
+                    .executeUpdate();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Transactional
+    public Optional<ReplicaRegion> find(String code) {
+        List<?> rows = em.createNativeQuery(
+                "SELECT code, name, level, parent_code, version FROM replica_region WHERE code = :code")
+                .setParameter("code", code).getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(r -> new ReplicaRegion((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        ((Number) r[4]).longValue()))
+                .findFirst();
+    }
+
+    /** The village, or a retryable problem when this replica has not seen it (yet). */
+    public ReplicaRegion requireVillage(String code) {
+        return find(code).filter(r -> r.code().length() == VILLAGE_CODE_LENGTH)
+                .orElseThrow(() -> new RetryableProblem(java.time.Duration.ofSeconds(2), "problem.replica.village-unknown", code));
+    }
+}

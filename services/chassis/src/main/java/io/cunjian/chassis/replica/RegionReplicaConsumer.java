@@ -1,0 +1,36 @@
+package io.cunjian.chassis.replica;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.cunjian.chassis.inbox.EventConsumption;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Keeps {@link RegionReplica} from village.events in services that set
+ * {@code cunjian.replica.enabled=true} (and configure the {@code village-events} channel). Its lag
+ * is the {@code cunjian_consumer_lag_seconds} gauge of this consumer.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "cunjian.replica.enabled", stringValue = "true")
+public class RegionReplicaConsumer {
+
+    @Inject
+    EventConsumption consumption;
+    @Inject
+    RegionReplica replica;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String application;
+
+    @Incoming("village-events")
+    @Blocking
+    public void onRecord(ConsumerRecord<String, byte[]> record) {
+        consumption.apply(application + "-replica", record, replica::on);
+    }
+}

@@ -1,0 +1,54 @@
+package io.cunjian.workorders;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.cunjian.chassis.problem.RetryableProblem;
+import io.cunjian.chassis.replica.RegionReplica;
+import io.cunjian.testing.RealInfrastructure;
+import io.cunjian.testing.TestEvents;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** work-orders learns villages from village.events, and says "not yet" for one it has not seen. */
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class RegionReplicaTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @ConfigProperty(name = "cunjian.kafka.topic-prefix")
+    String prefix;
+    @Inject
+    RegionReplica replica;
+
+    @Test
+    void aVillagePublishedByVillageProjectsIsKnownHereMomentsLater() {
+        String village = "220382105201";
+        assertThatThrownBy(() -> replica.requireVillage(village)).isInstanceOf(RetryableProblem.class);
+
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.send(prefix + "village.events", village, RegionReplica.REGISTERED,
+                    "{\"code\":\"" + village + "\",\"name\":\"永加社区\",\"level\":\"VILLAGE\",\"parentCode\":\"220382105\",\"version\":0}");
+            events.send(prefix + "village.events", village, RegionReplica.RENAMED,
+                    "{\"code\":\"" + village + "\",\"name\":\"永加村\",\"previousName\":\"永加社区\",\"version\":1}");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> replica.find(village).filter(r -> r.version() == 1).isPresent());
+        assertThat(replica.requireVillage(village).name()).isEqualTo("永加村");
+        assertThat(replica.requireVillage(village).parentCode()).isEqualTo("220382105");
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("cunjian_consumer_lag_seconds{consumer=\"work-orders-replica\""));
+    }
+}
