@@ -62,6 +62,9 @@ public class ProblemMappers {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AllowedMethods allowedMethods;
+
     @ServerExceptionMapper(priority = PRIORITY)
     public Response problem(ProblemException e, HttpServerRequest request) {
         Locale locale = locale(request);
@@ -114,9 +117,12 @@ public class ProblemMappers {
         return switch (status) {
             case 400 -> answer(request, ProblemType.BAD_REQUEST, Messages.text(locale, "problem.bad-request.detail"), List.of(), Map.of(), headers);
             case 404 -> answer(request, ProblemType.NOT_FOUND, Messages.text(locale, "problem.not-found.detail", request.path()), List.of(), Map.of(), headers);
-            case 405 -> answer(request, ProblemType.METHOD_NOT_ALLOWED, Messages.text(locale, "problem.method-not-allowed.detail",
-                    request.path(), request.method().name(), String.join(", ", original.getAllowedMethods().stream().sorted().toList())),
-                    List.of(), Map.of(), headers);
+            case 405 -> {
+                String allowed = String.join(", ", allowedMethods.of(request.path()));
+                headers.putIfAbsent(HttpHeaders.ALLOW, allowed);
+                yield answer(request, ProblemType.METHOD_NOT_ALLOWED, Messages.text(locale, "problem.method-not-allowed.detail",
+                        request.path(), request.method().name(), allowed), List.of(), Map.of(), headers);
+            }
             case 406 -> answer(request, ProblemType.NOT_ACCEPTABLE, Messages.text(locale, "problem.not-acceptable.detail",
                     String.valueOf(request.getHeader(HttpHeaders.ACCEPT))), List.of(), Map.of(), headers);
             case 413 -> answer(request, ProblemType.PAYLOAD_TOO_LARGE, null, List.of(), Map.of(), headers);

@@ -121,8 +121,11 @@ class ProblemDetailsTest {
     void aWrongMethodIs405WithAllow() {
         Response response = en().delete("/test/villages");
         JsonPath body = problem(response, 405, "method-not-allowed");
-        assertThat(response.header("Allow")).as(response.headers().toString()).contains("GET").contains("POST");
-        assertThat(body.getString("detail")).contains("DELETE");
+        assertThat(response.header("Allow")).isEqualTo("GET, HEAD, OPTIONS, POST");
+        assertThat(body.getString("detail")).isEqualTo("/test/villages does not support DELETE; allowed methods: GET, HEAD, OPTIONS, POST.");
+        Response onAVillage = zh().post("/test/villages/220303000001");
+        problem(onAVillage, 405, "method-not-allowed");
+        assertThat(onAVillage.header("Allow")).isEqualTo("DELETE, GET, HEAD, OPTIONS, PUT");
     }
 
     @Test
