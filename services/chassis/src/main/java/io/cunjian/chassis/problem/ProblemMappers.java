@@ -116,7 +116,10 @@ public class ProblemMappers {
         int status = original.getStatus();
         return switch (status) {
             case 400 -> answer(request, ProblemType.BAD_REQUEST, Messages.text(locale, "problem.bad-request.detail"), List.of(), Map.of(), headers);
-            case 404 -> answer(request, ProblemType.NOT_FOUND, Messages.text(locale, "problem.not-found.detail", request.path()), List.of(), Map.of(), headers);
+            // JAX-RS answers a query or path parameter it cannot convert (?size=abc) with a 404 that carries the cause.
+            case 404 -> e.getCause() != null
+                    ? answer(request, ProblemType.BAD_REQUEST, Messages.text(locale, "problem.bad-request.parameter"), List.of(), Map.of(), headers)
+                    : answer(request, ProblemType.NOT_FOUND, Messages.text(locale, "problem.not-found.detail", request.path()), List.of(), Map.of(), headers);
             case 405 -> {
                 String allowed = String.join(", ", allowedMethods.of(request.path()));
                 headers.putIfAbsent(HttpHeaders.ALLOW, allowed);

@@ -63,6 +63,12 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void anUnreadableQueryParameterIsA400NotA404() {
+        JsonPath body = problem(en().get("/test/villages?size=abc"), 400, "bad-request");
+        assertThat(body.getString("detail")).startsWith("A parameter of the request has a value that cannot be read");
+    }
+
+    @Test
     void malformedJsonIsA400WithWhereItBroke() {
         long before = db.villages();
         JsonPath zh = problem(given().contentType("application/json").body("{\"code\": \"220303000001\",\n \"name\": ")
