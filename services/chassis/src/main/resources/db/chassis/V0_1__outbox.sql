@@ -1,4 +1,4 @@
--- The transactional outbox (ADR 0003): a domain change and its event commit together; the relay
+-- The transactional outbox (ADR 0004): a domain change and its event commit together; the relay
 -- publishes pending rows and marks them sent. Every service has this table.
 CREATE TABLE outbox_event (
     id          BIGSERIAL    PRIMARY KEY,

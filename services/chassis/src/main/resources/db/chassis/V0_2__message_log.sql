@@ -1,4 +1,4 @@
--- Events a consumer has applied (ADR 0003). Written in the same transaction as the change the
+-- Events a consumer has applied (ADR 0004). Written in the same transaction as the change the
 -- event caused, so a repeated delivery finds its ce_id here and changes nothing.
 CREATE TABLE message_log (
     consumer      TEXT         NOT NULL,

@@ -21,7 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The consuming side of every service: {@code record → parse → handler}, where the handler and the
- * message log commit in one transaction (ADR 0003). Use from an {@code @Incoming} method:
+ * message log commit in one transaction (ADR 0004). Use from an {@code @Incoming} method:
  *
  * <pre>
  * &#64;Incoming("village-events") &#64;Blocking

@@ -42,7 +42,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Publishes committed outbox rows to Kafka and marks them sent (ADR 0003).
+ * Publishes committed outbox rows to Kafka and marks them sent (ADR 0004).
  *
  * <p>One thread per service instance. Rows are grouped in key buckets; a relay publishes a bucket
  * only while it holds that bucket's transaction-scoped advisory lock, so with several instances

@@ -25,11 +25,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.NotFoundProblem;
-import io.cunjian.chassis.problem.PreconditionFailed;
-import io.cunjian.chassis.problem.PreconditionRequired;
 import io.cunjian.villageprojects.domain.Region;
 import io.cunjian.villageprojects.domain.RegionCode;
 import io.cunjian.villageprojects.domain.RegionService;
@@ -64,6 +64,7 @@ public class RegionResource {
     RegionRepository repository;
 
     @POST
+    @Idempotent
     @APIResponse(responseCode = "201", description = "registered")
     public Response register(@Valid RegisterRegion body) {
         RegionCode code = parse("code", body.code());
@@ -71,14 +72,14 @@ public class RegionResource {
             throw problem(rejected.rejection());
         }
         RegionView view = RegionView.of(service.find(code).orElseThrow());
-        return Response.created(URI.create("/api/v1/regions/" + code)).tag(etag(view.version())).entity(view).build();
+        return Response.created(URI.create("/api/v1/regions/" + code)).tag(ETags.of(view.version())).entity(view).build();
     }
 
     @GET
     @Path("/{code}")
     public Response get(@PathParam("code") String code) {
         RegionView view = RegionView.of(service.find(parse("code", code)).orElseThrow(() -> notFound(code)));
-        return Response.ok(view).tag(etag(view.version())).build();
+        return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     @GET
@@ -106,18 +107,12 @@ public class RegionResource {
     public Response rename(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid RenameRegion body) {
         RegionCode regionCode = parse("code", code);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequired();
-        }
-        long expected = parseVersion(ifMatch);
-        var outcome = service.rename(regionCode, body.name(), expected, current -> {
-            throw new PreconditionFailed(ifMatch, etag(current));
-        }).orElseThrow(() -> notFound(code));
+        var outcome = service.rename(regionCode, body.name(), ifMatch).orElseThrow(() -> notFound(code));
         if (outcome instanceof Region.Rejected<?> rejected) {
             throw problem(rejected.rejection());
         }
         RegionView view = RegionView.of(service.find(regionCode).orElseThrow());
-        return Response.ok(view).tag(etag(view.version())).build();
+        return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     private static RegionCode parse(String field, String code) {
@@ -127,17 +122,6 @@ public class RegionResource {
         return new RegionCode(code);
     }
 
-    private static long parseVersion(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            return -1; // matches no version: answered as stale
-        }
-    }
-
-    private static String etag(long version) {
-        return Long.toString(version);
-    }
 
     private static NotFoundProblem notFound(String code) {
         return new NotFoundProblem("problem.region.not-found", code);

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import jakarta.persistence.LockModeType;
+
+import io.cunjian.chassis.concurrency.ETags;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
@@ -43,20 +46,17 @@ public class RegionService {
     }
 
     /**
-     * Renames the region if it is still at {@code expectedVersion}; the row lock taken by the
-     * version check orders concurrent renames, and so their events.
+     * Renames the region if {@code ifMatch} names its current version (else 428/412). The row lock
+     * orders concurrent renames, and so their events.
      */
     @Transactional
-    public Optional<Region.Outcome<RegionEvents.Renamed>> rename(RegionCode code, String name, long expectedVersion,
-            java.util.function.LongConsumer staleVersion) {
-        Optional<RegionEntity> found = regions.findByIdOptional(code.value(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    public Optional<Region.Outcome<RegionEvents.Renamed>> rename(RegionCode code, String name, String ifMatch) {
+        Optional<RegionEntity> found = regions.findByIdOptional(code.value(), LockModeType.PESSIMISTIC_WRITE);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         RegionEntity e = found.get();
-        if (e.version != expectedVersion) {
-            staleVersion.accept(e.version);
-        }
+        ETags.requireIfMatch(ifMatch, e.version);
         var outcome = e.toDomain().rename(name);
         if (outcome instanceof Region.Accepted<RegionEvents.Renamed> accepted) {
             e.name = accepted.region().name();
