@@ -70,6 +70,14 @@ class LocalInfrastructureTest {
         try (Admin admin = broker.admin()) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bad-village.events", 2, (short) 1)))
                     .all().get();
+            // Metadata of a topic created a moment ago may take a little while to be listed.
+            Processes.await(Duration.ofSeconds(10), () -> {
+                try {
+                    return admin.listTopics().names().get().contains("bad-village.events");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
             assertThat(Topics.check(admin, "bad-"))
                     .anyMatch(p -> p.contains("bad-village.events has 2 partitions"))
                     .anyMatch(p -> p.contains("bad-camera.events is missing"));
