@@ -30,7 +30,7 @@ class OutboxCrashIT {
 
     @BeforeAll
     static void start() {
-        infrastructure.init(Map.of());
+        infrastructure.init(Map.of("kafka", "own")); // this test owns its broker: nothing else may stop it
         config = infrastructure.start();
     }
 
