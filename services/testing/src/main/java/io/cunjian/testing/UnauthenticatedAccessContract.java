@@ -64,6 +64,16 @@ public abstract class UnauthenticatedAccessContract {
                     + "document lists no operation: the walk would prove nothing").isZero();
             Assumptions.abort("no API operations yet: nothing to walk");
         }
+        Walk walk = walk(operations);
+        assertThat(walk.failures()).as("operations that did not refuse the caller with a problem+json 401").isEmpty();
+        assertThat(walk.rowsAfter()).as("rows per table after the refused calls").isEqualTo(walk.rowsBefore());
+    }
+
+    /** What calling every operation with every refused token gave: the calls not refused, and the rows before and after. */
+    public record Walk(List<String> failures, Map<String, Long> rowsBefore, Map<String, Long> rowsAfter) {
+    }
+
+    public static Walk walk(List<OpenApiDocument.Operation> operations) throws SQLException {
         Map<String, Long> before = rowCounts();
         List<String> failures = new ArrayList<>();
         for (OpenApiDocument.Operation op : operations) {
@@ -76,8 +86,7 @@ public abstract class UnauthenticatedAccessContract {
                 }
             }
         }
-        assertThat(failures).as("operations that did not refuse the caller with a problem+json 401").isEmpty();
-        assertThat(rowCounts()).as("rows per table after the refused calls").isEqualTo(before);
+        return new Walk(failures, before, rowCounts());
     }
 
     private static int problemStatus(Response r) {

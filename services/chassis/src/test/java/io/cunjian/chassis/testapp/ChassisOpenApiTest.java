@@ -21,7 +21,7 @@ class ChassisOpenApiTest {
     void theTestApiFollowsEveryRule() {
         JsonNode doc = OpenApiDocument.fetchJson();
 
-        assertThat(OpenApiDocument.operations(doc)).hasSize(6);
+        assertThat(OpenApiDocument.operations(doc)).hasSize(7);
         assertThat(OpenApiRules.problems(doc)).isEmpty();
     }
 

@@ -78,6 +78,14 @@ class ChassisSecurityTest {
     }
 
     @Test
+    void meShowsTheCallerAsTheServiceReadsTheToken() {
+        as(Tokens.contractor(Tokens.CONTRACTOR_ID, "220303", "220322")).get("/me").then().statusCode(200)
+                .body("subject", equalTo("test-contractor"), "roles", equalTo(java.util.List.of("contractor")),
+                        "regions", equalTo(java.util.List.of("220303", "220322")), "contractorId", equalTo(Tokens.CONTRACTOR_ID));
+        given().get("/me").then().statusCode(401);
+    }
+
+    @Test
     void devicesReachNothingButWhatTheyAreFor() {
         as(Tokens.device("220303")).get("/things/in/220303").then().statusCode(403);
     }
