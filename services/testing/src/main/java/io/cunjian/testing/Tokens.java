@@ -80,6 +80,11 @@ public final class Tokens {
         return of(new TokenMinter.Claims("someone-else", c.subject(), c.roles(), c.regions(), null, c.issuedAt(), c.expiresAt()));
     }
 
+    public static String withoutSubject(String role, String... regions) {
+        TokenMinter.Claims c = claims(role, null, regions);
+        return of(new TokenMinter.Claims(c.issuer(), null, c.roles(), c.regions(), null, c.issuedAt(), c.expiresAt()));
+    }
+
     /** The public key file of this run's key pair, for {@code mp.jwt.verify.publickey.location}. */
     public static String publicKeyLocation() {
         return keys().publicKeyFile().toString();

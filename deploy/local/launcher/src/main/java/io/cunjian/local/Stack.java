@@ -257,8 +257,11 @@ public final class Stack {
             smoke.check("Kafka topics exist with their partitions, unlimited retention; auto-creation off",
                     () -> Topics.check(admin, ""));
         }
+        String token = TokenMinter.sign(TokenMinter.Claims.of(TokenMinter.LOCAL_ISSUER, "smoke", List.of("viewer"),
+                List.of("22"), null, Duration.ofMinutes(5)), TokenMinter.ensureKeyPair(keys()).getPrivate());
         for (ServiceDescriptor s : services) {
             smoke.checkHealthy(s);
+            smoke.checkTokens(s, token, "smoke");
         }
         new SmokeFlows(smoke, services).run();
         return smoke.report();

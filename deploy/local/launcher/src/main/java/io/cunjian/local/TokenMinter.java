@@ -52,10 +52,13 @@ public final class TokenMinter {
     }
 
     public static String sign(Claims c, PrivateKey key) {
-        JwtClaimsBuilder b = Jwt.issuer(c.issuer()).subject(c.subject()).upn(c.subject())
+        JwtClaimsBuilder b = Jwt.issuer(c.issuer())
                 .groups(Set.copyOf(c.roles()))
                 .claim("regions", List.copyOf(c.regions()))
                 .issuedAt(c.issuedAt()).expiresAt(c.expiresAt());
+        if (c.subject() != null) {
+            b.subject(c.subject()).upn(c.subject());
+        }
         if (c.contractorId() != null) {
             b.claim("contractor_id", c.contractorId());
         }

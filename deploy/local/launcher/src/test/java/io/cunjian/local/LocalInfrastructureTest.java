@@ -70,6 +70,10 @@ class LocalInfrastructureTest {
         try (Admin admin = broker.admin()) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bad-village.events", 2, (short) 1)))
                     .all().get();
+            // A new topic reaches the metadata a moment after its creation is acknowledged.
+            for (int i = 0; i < 100 && !admin.listTopics().names().get().contains("bad-village.events"); i++) {
+                Thread.sleep(100);
+            }
             assertThat(Topics.check(admin, "bad-"))
                     .anyMatch(p -> p.contains("bad-village.events has 2 partitions"))
                     .anyMatch(p -> p.contains("bad-camera.events is missing"));
