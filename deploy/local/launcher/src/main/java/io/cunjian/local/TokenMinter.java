@@ -33,7 +33,7 @@ public final class TokenMinter {
     /** The local stack's issuer; the services' default {@code JWT_ISSUER}. */
     public static final String LOCAL_ISSUER = "cunjian-local";
     /** The roles of the contract (the chassis's {@code Role}; a chassis test keeps the two equal). */
-    public static final Set<String> ROLES = Set.of("district-admin", "township-staff", "contractor", "viewer", "device");
+    public static final List<String> ROLES = List.of("district-admin", "township-staff", "contractor", "viewer", "device");
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
     public static final String PRIVATE_KEY_FILE = "jwt-private.pem";
 

@@ -36,7 +36,7 @@ public class CurrentCaller {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new UnauthorizedException();
         }
-        return new Caller(jwt.getSubject() == null ? jwt.getName() : jwt.getSubject(),
+        return new Caller(jwt.getSubject(),
                 identity.getRoles().stream().flatMap(g -> Role.ofClaim(g).stream()).collect(Collectors.toSet()),
                 Set.copyOf(strings(jwt.getClaim(REGIONS_CLAIM))),
                 strings(jwt.getClaim(CONTRACTOR_ID_CLAIM)).stream().findFirst());
