@@ -19,8 +19,9 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * The whole system on one machine without Docker: {@code start}, {@code stop}, {@code status},
- * {@code smoke}. Run through {@code deploy/local/stack}, which builds what is missing first.
- * State (Kafka data, embedded PostgreSQL, logs, pids) lives in {@code deploy/local/.state/}.
+ * {@code smoke}, and {@code token} for bearer tokens. Run through {@code deploy/local/stack}, which
+ * builds what is missing first. State (Kafka data, embedded PostgreSQL, logs, pids, the signing
+ * key pair) lives in {@code deploy/local/.state/}.
  */
 public final class Stack {
 
