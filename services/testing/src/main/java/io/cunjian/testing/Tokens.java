@@ -80,6 +80,19 @@ public final class Tokens {
         return of(new TokenMinter.Claims("someone-else", c.subject(), c.roles(), c.regions(), null, c.issuedAt(), c.expiresAt()));
     }
 
+    /** The key-confusion attack: HS256 with the service's public key (known to all) as the shared secret. */
+    public static String hs256WithThePublicKey(String role, String... regions) {
+        try {
+            TokenMinter.Claims c = claims(role, null, regions);
+            return io.smallrye.jwt.build.Jwt.issuer(c.issuer()).subject(c.subject()).groups(java.util.Set.copyOf(c.roles()))
+                    .claim("regions", c.regions()).expiresAt(c.expiresAt())
+                    .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
+                    .signWithSecret(Files.readString(keys().publicKeyFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String withoutSubject(String role, String... regions) {
         TokenMinter.Claims c = claims(role, null, regions);
         return of(new TokenMinter.Claims(c.issuer(), null, c.roles(), c.regions(), null, c.issuedAt(), c.expiresAt()));

@@ -42,7 +42,7 @@ class ChassisSecurityTest {
     void refusedTokensGetAProblemAndABearerChallenge() {
         for (String token : new String[] { Tokens.expired("viewer", "22"), Tokens.algNone("viewer", "22"),
                 Tokens.signedByAnotherKey("viewer", "22"), Tokens.otherIssuer("viewer", "22"),
-                Tokens.withoutSubject("viewer", "22"), "not-a-token" }) {
+                Tokens.withoutSubject("viewer", "22"), Tokens.hs256WithThePublicKey("viewer", "22"), "not-a-token" }) {
             as(token).get("/things/in/220303").then().statusCode(401)
                     .header("WWW-Authenticate", "Bearer")
                     .contentType("application/problem+json")
