@@ -17,10 +17,14 @@ import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.cunjian.local.DeadLetters;
 import io.cunjian.testing.RealInfrastructure;
+import io.cunjian.testing.SignIn;
+import io.cunjian.testing.Tokens;
 import io.cunjian.testing.TestEvents;
 import io.cunjian.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -35,6 +39,16 @@ class VillageEventsConsumerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @BeforeAll
+    static void signIn() {
+        SignIn.as(Tokens.viewer("22"));
+    }
+
+    @AfterAll
+    static void signOut() {
+        SignIn.out();
+    }
     @ConfigProperty(name = "cunjian.kafka.topic-prefix")
     String prefix;
 

@@ -31,6 +31,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <li>Kafka: the broker at {@code CUNJIAN_TEST_KAFKA} (default 127.0.0.1:9092) when it answers,
  * else a broker started for the run on free ports and stopped after. Tests use their own copies of
  * the topics ({@code cunjian.kafka.topic-prefix}) and consumer groups, deleted afterwards.</li>
+ * <li>Tokens: the app trusts the key pair {@link Tokens} makes for the run.</li>
  * </ul>
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -64,7 +65,10 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", bootstrapServers,
                 "cunjian.kafka.topic-prefix", topicPrefix,
                 "kafka.group.id", topicPrefix + moduleName(),
-                "cunjian.outbox.validate-schemas", "true");
+                "cunjian.outbox.validate-schemas", "true",
+                // The app trusts this run's key pair, the one Tokens signs with.
+                "mp.jwt.verify.publickey.location", Tokens.publicKeyLocation(),
+                "mp.jwt.verify.issuer", Tokens.ISSUER);
         currentOwnBroker = ownBroker;
         return current;
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cunjian.testing.PackagedService;
 import io.cunjian.testing.RealInfrastructure;
+import io.cunjian.testing.Tokens;
 import io.cunjian.testing.TopicReader;
 import io.restassured.http.ContentType;
 
@@ -44,7 +45,7 @@ class OutboxCrashIT {
         String topic = config.get("cunjian.kafka.topic-prefix") + "village.events";
         try (PackagedService paused = new PackagedService(Path.of(""), config, "crash-before")
                 .with("cunjian.outbox.relay.enabled", "false").start()) {
-            given().baseUri(paused.baseUrl()).contentType(ContentType.JSON).body("{\"code\":\"22\",\"name\":\"吉林省\"}")
+            given().auth().oauth2(Tokens.districtAdmin("22")).baseUri(paused.baseUrl()).contentType(ContentType.JSON).body("{\"code\":\"22\",\"name\":\"吉林省\"}")
                     .post("/api/v1/regions").then().statusCode(201);
             assertThat(pendingOutboxRows()).isEqualTo(1);
             paused.kill();

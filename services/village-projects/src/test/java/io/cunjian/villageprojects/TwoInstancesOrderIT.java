@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cunjian.testing.PackagedService;
 import io.cunjian.testing.RealInfrastructure;
+import io.cunjian.testing.Tokens;
 import io.cunjian.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -50,7 +51,7 @@ class TwoInstancesOrderIT {
     void eventsOfOneKeyLeaveInCommitOrderFromTwoInstances() throws Exception {
         try (PackagedService a = new PackagedService(Path.of(""), config, "instance-a").start();
              PackagedService b = new PackagedService(Path.of(""), config, "instance-b").start()) {
-            given().baseUri(a.baseUrl()).contentType(ContentType.JSON).body("{\"code\":\"22\",\"name\":\"吉林省\"}")
+            given().auth().oauth2(Tokens.districtAdmin("22")).baseUri(a.baseUrl()).contentType(ContentType.JSON).body("{\"code\":\"22\",\"name\":\"吉林省\"}")
                     .post("/api/v1/regions").then().statusCode(201);
 
             AtomicInteger done = new AtomicInteger();
@@ -61,8 +62,8 @@ class TwoInstancesOrderIT {
                 futures.add(writers.submit(() -> {
                     for (int i = 0; done.get() < RENAMES; i++) {
                         String base = (i + writer) % 2 == 0 ? a.baseUrl() : b.baseUrl();
-                        String etag = given().baseUri(base).get("/api/v1/regions/22").header("ETag");
-                        Response r = given().baseUri(base).contentType(ContentType.JSON).header("If-Match", etag)
+                        String etag = given().auth().oauth2(Tokens.districtAdmin("22")).baseUri(base).get("/api/v1/regions/22").header("ETag");
+                        Response r = given().auth().oauth2(Tokens.districtAdmin("22")).baseUri(base).contentType(ContentType.JSON).header("If-Match", etag)
                                 .body("{\"name\":\"吉林省-" + writer + "-" + i + "\"}").put("/api/v1/regions/22");
                         if (r.statusCode() == 200 && done.incrementAndGet() >= RENAMES) {
                             return;

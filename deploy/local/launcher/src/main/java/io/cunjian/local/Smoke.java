@@ -69,6 +69,23 @@ public final class Smoke {
         });
     }
 
+    /** The service refuses a call without a token (problem+json 401) and accepts the stack's token for who it says. */
+    void checkTokens(ServiceDescriptor s, String token, String subject) {
+        check(s.name() + ": 401 problem+json without a token, the stack's token accepted (GET /me)", () -> {
+            List<String> problems = new ArrayList<>();
+            HttpResponse<String> anonymous = get(s.baseUrl() + "/me", Map.of());
+            if (anonymous.statusCode() != 401
+                    || !anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                problems.add("without a token: " + anonymous.statusCode() + " " + anonymous.headers().firstValue("Content-Type"));
+            }
+            HttpResponse<String> me = get(s.baseUrl() + "/me", Map.of("Authorization", "Bearer " + token));
+            if (me.statusCode() != 200 || !subject.equals(JSON.readTree(me.body()).path("subject").asText())) {
+                problems.add("with the stack's token: " + me.statusCode() + " " + me.body());
+            }
+            return problems;
+        });
+    }
+
     /** Readiness must include a database check and a Kafka check, both UP. */
     public static List<String> readinessProblems(String readinessJson) throws IOException {
         List<String> problems = new ArrayList<>();

@@ -28,8 +28,12 @@ final class SmokeFlows {
     private final Map<String, ServiceDescriptor> services = new java.util.HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    SmokeFlows(Smoke smoke, List<ServiceDescriptor> services) {
+    private final String token;
+
+    /** {@code token}: a district admin's for {@link #SMOKE_REGION}, signed with the stack's key. */
+    SmokeFlows(Smoke smoke, List<ServiceDescriptor> services, String token) {
         this.smoke = smoke;
+        this.token = token;
         services.forEach(s -> this.services.put(s.name(), s));
     }
 
@@ -77,6 +81,7 @@ final class SmokeFlows {
             b.header("Content-Type", "application/json");
         }
         headers.forEach(b::header);
+        b.header("Authorization", "Bearer " + token);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -19,8 +19,9 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * The whole system on one machine without Docker: {@code start}, {@code stop}, {@code status},
- * {@code smoke}. Run through {@code deploy/local/stack}, which builds what is missing first.
- * State (Kafka data, embedded PostgreSQL, logs, pids) lives in {@code deploy/local/.state/}.
+ * {@code smoke}, and {@code token} for bearer tokens. Run through {@code deploy/local/stack}, which
+ * builds what is missing first. State (Kafka data, embedded PostgreSQL, logs, pids, the signing
+ * key pair) lives in {@code deploy/local/.state/}.
  */
 public final class Stack {
 
@@ -54,6 +55,7 @@ public final class Stack {
             case "status" -> stack.status();
             case "smoke" -> stack.smoke();
             case "dlq" -> stack.deadLetters(options);
+            case "token" -> stack.token(options);
             default -> {
                 System.out.println("""
                         usage: deploy/local/stack <command>
@@ -63,6 +65,10 @@ public final class Stack {
                           smoke                  check the running stack end to end (exit 1 on any failure)
                           dlq list <topic>.dlq   dead-lettered records not yet replayed, with their reasons
                           dlq replay <topic>.dlq re-send them to their topic once the cause is fixed
+                          token --role <role>[,<role>] --regions <code>[,<code>] [--contractor <18-char id>]
+                                [--sub <name>] [--ttl 8h] [--keys <dir>]
+                                                 print a bearer token signed with the stack's key
+                                                 (roles: district-admin township-staff contractor viewer device)
                         CUNJIAN_PG=embedded forces the embedded PostgreSQL like --embedded-pg.""");
                 yield "help".equals(command) ? 0 : 2;
             }
@@ -73,6 +79,7 @@ public final class Stack {
     // ---- start ----------------------------------------------------------------------------
 
     int start(boolean forceEmbedded) throws Exception {
+        TokenMinter.ensureKeyPair(keys());
         Postgres.Server db = startPostgres(forceEmbedded);
         Postgres.ensureDatabases(db, services.stream().map(ServiceDescriptor::database).toList());
         say("PostgreSQL", (db.embedded() ? "embedded" : "machine") + " server at " + db.host() + ":" + db.port()
@@ -183,6 +190,8 @@ public final class Stack {
         env.put("DB_USER", db.user());
         env.put("DB_PASSWORD", "");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("JWT_PUBLIC_KEY_LOCATION", keys().resolve(TokenMinter.PUBLIC_KEY_FILE).toString());
+        env.put("JWT_ISSUER", TokenMinter.LOCAL_ISSUER);
         return env;
     }
 
@@ -197,7 +206,8 @@ public final class Stack {
         System.out.println("  PostgreSQL        " + db.host() + ":" + db.port() + " user " + db.user()
                 + (db.embedded() ? " (embedded)" : " (this machine's)"));
         System.out.println("  Logs              " + root.relativize(state.resolve("logs")));
-        System.out.println("  Tokens            see README.md, section \"Calling the APIs\"");
+        System.out.println("  Tokens            deploy/local/stack token --role district-admin --regions 220303"
+                + "   (README.md, \"Calling the APIs\")");
         System.out.println("  Check it          deploy/local/stack smoke      Stop it   deploy/local/stack stop");
     }
 
@@ -251,10 +261,16 @@ public final class Stack {
             smoke.check("Kafka topics exist with their partitions, unlimited retention; auto-creation off",
                     () -> Topics.check(admin, ""));
         }
+        String token = TokenMinter.sign(TokenMinter.Claims.of(TokenMinter.LOCAL_ISSUER, "smoke", List.of("viewer"),
+                List.of("22"), null, Duration.ofMinutes(5)), TokenMinter.ensureKeyPair(keys()).getPrivate());
         for (ServiceDescriptor s : services) {
             smoke.checkHealthy(s);
+            smoke.checkTokens(s, token, "smoke");
         }
-        new SmokeFlows(smoke, services).run();
+        String admin = TokenMinter.sign(TokenMinter.Claims.of(TokenMinter.LOCAL_ISSUER, "smoke-admin",
+                List.of("district-admin"), List.of(SmokeFlows.SMOKE_REGION), null, Duration.ofMinutes(5)),
+                TokenMinter.ensureKeyPair(keys()).getPrivate());
+        new SmokeFlows(smoke, services, admin).run();
         return smoke.report();
     }
 
@@ -277,7 +293,75 @@ public final class Stack {
         return 0;
     }
 
+    // ---- token ----------------------------------------------------------------------------
+
+    /** Prints only the token, so that {@code TOKEN=$(deploy/local/stack token ...)} works. */
+    int token(List<String> args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String name = args.get(i);
+            if (!List.of("--role", "--regions", "--contractor", "--sub", "--ttl", "--keys").contains(name) || i + 1 == args.size()) {
+                return usageError("unknown option or missing value: " + name);
+            }
+            o.merge(name, args.get(++i), (a, b) -> a + "," + b);
+        }
+        List<String> roles = split(o.get("--role"));
+        List<String> regions = split(o.get("--regions"));
+        String contractor = o.get("--contractor");
+        if (roles.isEmpty() || !TokenMinter.ROLES.containsAll(roles)) {
+            return usageError("--role must be one or more of " + TokenMinter.ROLES + ", got " + roles);
+        }
+        if (regions.isEmpty() || !regions.stream().allMatch(r -> r.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}"))) {
+            return usageError("--regions must be region codes of 2, 4, 6, 9 or 12 digits, e.g. 220303; got " + regions);
+        }
+        if (roles.contains("contractor") != (contractor != null)) {
+            return usageError("--contractor <unified social credit code> goes with --role contractor, and only with it");
+        }
+        if (contractor != null && !contractor.matches("[0-9A-Z]{18}")) {
+            return usageError("--contractor must be an 18-character unified social credit code, got " + contractor);
+        }
+        Duration ttl;
+        try {
+            ttl = parseTtl(o.getOrDefault("--ttl", "8h"));
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        }
+        Path keyDir = o.containsKey("--keys") ? Path.of(o.get("--keys")).toAbsolutePath() : keys();
+        TokenMinter.Claims claims = TokenMinter.Claims.of(TokenMinter.LOCAL_ISSUER,
+                o.getOrDefault("--sub", "local-" + roles.get(0)), roles, regions, contractor, ttl);
+        System.out.println(TokenMinter.sign(claims, TokenMinter.ensureKeyPair(keyDir).getPrivate()));
+        return 0;
+    }
+
+    static Duration parseTtl(String ttl) {
+        var m = java.util.regex.Pattern.compile("(\\d+)([smhd])").matcher(ttl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--ttl must look like 90s, 30m, 8h or 7d; got " + ttl);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    private static List<String> split(String csv) {
+        return csv == null ? List.of() : List.of(csv.split(",")).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static int usageError(String message) {
+        System.err.println("token: " + message + " (deploy/local/stack help)");
+        return 2;
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
+
+    /** The stack's signing key pair, created by the first {@code start} or {@code token}. */
+    private Path keys() {
+        return state.resolve("keys");
+    }
 
     private Path pidFile(ServiceDescriptor s) {
         return state.resolve("pids/" + s.name() + ".pid");

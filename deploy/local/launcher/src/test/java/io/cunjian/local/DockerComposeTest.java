@@ -75,6 +75,20 @@ class DockerComposeTest {
     }
 
     @Test
+    void everyServiceTrustsAKeyFileThatIsMounted() {
+        for (ServiceDescriptor s : ServiceDescriptor.discover(root)) {
+            Object location = map(service(s.name()).get("environment")).get("JWT_PUBLIC_KEY_LOCATION");
+            @SuppressWarnings("unchecked")
+            List<String> volumes = (List<String>) service(s.name()).get("volumes");
+            assertThat(volumes).as(s.name() + " mounts its JWT public key at " + location)
+                    .anySatisfy(v -> {
+                        assertThat(v.split(":")[1]).isEqualTo(location);
+                        assertThat(root.resolve(v.split(":")[0])).isRegularFile();
+                    });
+        }
+    }
+
+    @Test
     void postgresCreatesEveryServiceDatabase() throws IOException {
         String init = Files.readString(root.resolve("deploy/docker/init-databases.sql"));
         for (ServiceDescriptor s : ServiceDescriptor.discover(root)) {

@@ -12,6 +12,8 @@ public enum ProblemType {
     MALFORMED_JSON("malformed-json", 400),
     BAD_REQUEST("bad-request", 400),
     INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400),
+    UNAUTHORIZED("unauthorized", 401),
+    FORBIDDEN("forbidden", 403),
     NOT_FOUND("not-found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),

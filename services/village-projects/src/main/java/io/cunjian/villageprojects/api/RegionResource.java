@@ -30,13 +30,18 @@ import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.NotFoundProblem;
+import io.cunjian.chassis.security.CurrentCaller;
+import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.domain.Region;
 import io.cunjian.villageprojects.domain.RegionCode;
 import io.cunjian.villageprojects.domain.RegionService;
 import io.cunjian.villageprojects.persistence.RegionEntity;
 import io.cunjian.villageprojects.persistence.RegionRepository;
 
-/** Administrative regions: province → city → county/district → township → village. */
+/**
+ * Administrative regions: province → city → county/district → township → village. Anyone signed in
+ * reads them; district admins register and rename regions within their own regions.
+ */
 @Path("/api/v1/regions")
 @Tag(name = "Regions", description = "行政区划 — administrative regions and their codes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +64,8 @@ public class RegionResource {
     }
 
     @Inject
+    CurrentCaller caller;
+    @Inject
     RegionService service;
     @Inject
     RegionRepository repository;
@@ -68,6 +75,7 @@ public class RegionResource {
     @APIResponse(responseCode = "201", description = "registered")
     public Response register(@Valid RegisterRegion body) {
         RegionCode code = parse("code", body.code());
+        caller.get().require(Policies.ADMINISTER_IN_REGION, code.value());
         if (service.register(code, body.name()) instanceof Region.Rejected<?> rejected) {
             throw problem(rejected.rejection());
         }
@@ -107,6 +115,7 @@ public class RegionResource {
     public Response rename(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid RenameRegion body) {
         RegionCode regionCode = parse("code", code);
+        caller.get().require(Policies.ADMINISTER_IN_REGION, regionCode.value());
         var outcome = service.rename(regionCode, body.name(), ifMatch).orElseThrow(() -> notFound(code));
         if (outcome instanceof Region.Rejected<?> rejected) {
             throw problem(rejected.rejection());

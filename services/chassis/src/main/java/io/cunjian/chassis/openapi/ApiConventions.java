@@ -1,0 +1,105 @@
+package io.cunjian.chassis.openapi;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import io.cunjian.chassis.security.SecurityProblems;
+
+/**
+ * What every operation of every service documents without each resource repeating it: the bearer
+ * scheme (applied to every operation that does not state its own), and the problem+json error
+ * responses the chassis can produce for it. An operation's own {@code @APIResponse} wins.
+ * Registered with {@code mp.openapi.filter}, so it shapes the stored and the served document alike.
+ */
+public class ApiConventions implements OASFilter {
+
+    public static final String BEARER = "bearer";
+    public static final String PROBLEM_SCHEMA = "Problem";
+    /** Marks a POST that acts on an existing resource (start, verify…) rather than creating one. */
+    public static final String ACTION_EXTENSION = "x-cunjian-action";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.setComponents(components);
+        components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("RS256 JWT with the claims groups, regions and (contractors) contractor_id"));
+        components.addSchema(PROBLEM_SCHEMA, problemSchema());
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> describe(path, method, operation)));
+    }
+
+    private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getSecurity() == null) {
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER, List.of()));
+        }
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        // SmallRye's own 400/401/403 come without a body: ours is problem+json.
+        if (responses.getAPIResponses() != null) {
+            responses.getAPIResponses().forEach((code, response) -> {
+                if (code.matches("[45]\\d\\d") && (response.getContent() == null || response.getContent().getMediaTypes() == null
+                        || response.getContent().getMediaTypes().isEmpty())) {
+                    response.setContent(problemContent());
+                }
+            });
+        }
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean changes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
+                && method != PathItem.HttpMethod.OPTIONS;
+        boolean update = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
+        add(responses, hasInput, "400", "The request is malformed or fails validation");
+        add(responses, true, "401", "A valid bearer token is required");
+        add(responses, true, "403", "Not allowed for the caller's role or regions");
+        add(responses, path.contains("{"), "404", "No such resource, or not one the caller may see");
+        add(responses, changes, "409", "Conflicts with the resource's current state");
+        add(responses, update, "412", "If-Match does not match the resource's current ETag");
+        add(responses, method == PathItem.HttpMethod.POST, "422", "Idempotency-Key reused with a different request");
+        add(responses, update, "428", "If-Match is required");
+    }
+
+    private static void add(APIResponses responses, boolean applies, String code, String description) {
+        if (!applies || responses.hasAPIResponse(code)) {
+            return;
+        }
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(SecurityProblems.PROBLEM_JSON,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem details")
+                .required(List.of("type", "title", "status"))
+                .addProperty("type", string().format("uri-reference"))
+                .addProperty("title", string())
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("detail", string())
+                .addProperty("instance", string().format("uri-reference"));
+    }
+
+    private static Schema string() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
+    }
+}

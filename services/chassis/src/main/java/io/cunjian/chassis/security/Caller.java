@@ -1,0 +1,68 @@
+package io.cunjian.chassis.security;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.NotFoundException;
+
+import io.quarkus.security.ForbiddenException;
+
+/**
+ * Who is calling, from the verified bearer token: {@code sub}, the roles of {@code groups},
+ * {@code regions} and, for contractors, {@code contractor_id}. Get it from {@link CurrentCaller};
+ * the {@code require…} checks throw what becomes a 403 (or 404) problem response.
+ */
+public record Caller(String subject, Set<Role> roles, Set<String> regions, Optional<String> contractorId) {
+
+    public Caller {
+        Objects.requireNonNull(subject, "subject");
+        roles = Set.copyOf(roles);
+        regions = Set.copyOf(regions);
+        contractorId = contractorId == null ? Optional.empty() : contractorId.filter(id -> !id.isBlank());
+    }
+
+    public boolean hasRole(Role... anyOf) {
+        return Arrays.stream(anyOf).anyMatch(roles::contains);
+    }
+
+    /** The prefix rule: a caller with region 220303 may act in 220303 and in every code under it. */
+    public boolean mayActIn(String regionCode) {
+        return Regions.covers(regions, regionCode);
+    }
+
+    /** Whether the caller is the contractor {@code contractorId} (never true for a non-contractor). */
+    public boolean contractorOwns(String contractorId) {
+        return hasRole(Role.CONTRACTOR) && contractorId != null && this.contractorId.filter(contractorId::equals).isPresent();
+    }
+
+    public Caller requireRole(Role... anyOf) {
+        if (!hasRole(anyOf)) {
+            throw new ForbiddenException("requires one of the roles " + Arrays.toString(anyOf));
+        }
+        return this;
+    }
+
+    public Caller requireRegion(String regionCode) {
+        if (!mayActIn(regionCode)) {
+            throw new ForbiddenException("outside the caller's regions: " + regionCode);
+        }
+        return this;
+    }
+
+    /** Applies a policy: 403 when it forbids, 404 when the caller must not learn the target exists. */
+    public <T> Caller require(Policy<T> policy, T target) {
+        switch (policy.decide(this, target)) {
+            case ALLOW -> {
+                return this;
+            }
+            case NOT_FOUND -> throw new NotFoundException();
+            default -> throw new ForbiddenException("denied by policy " + policy.name());
+        }
+    }
+
+    public <T> boolean may(Policy<T> policy, T target) {
+        return policy.decide(this, target) == Decision.ALLOW;
+    }
+}

@@ -1,0 +1,93 @@
+package io.cunjian.chassis.testapp;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import org.junit.jupiter.api.Test;
+
+import io.cunjian.testing.RealInfrastructure;
+import io.cunjian.testing.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The token contract end to end on the test-only API: who gets 200/201, 401, 403 and 404. */
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class ChassisSecurityTest {
+
+    static final String VILLAGE = "220303100001";
+    static final String OTHER_CONTRACTOR = "91220300MA14WXYZ9K";
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static long create(String regionCode, String contractorId) {
+        return as(Tokens.districtAdmin("220303")).body(new ThingsResource.NewThing(regionCode, contractorId))
+                .post("/things").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void healthMetricsOpenApiAndSwaggerUiArePublicEvenWithABadToken() {
+        for (String path : new String[] { "/q/health/live", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/" }) {
+            given().get(path).then().statusCode(200);
+            given().auth().oauth2("not-a-token").get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void refusedTokensGetAProblemAndABearerChallenge() {
+        for (String token : new String[] { Tokens.expired("viewer", "22"), Tokens.algNone("viewer", "22"),
+                Tokens.signedByAnotherKey("viewer", "22"), Tokens.otherIssuer("viewer", "22"),
+                Tokens.withoutSubject("viewer", "22"), Tokens.hs256WithThePublicKey("viewer", "22"), "not-a-token" }) {
+            as(token).get("/things/in/220303").then().statusCode(401)
+                    .header("WWW-Authenticate", "Bearer")
+                    .contentType("application/problem+json")
+                    .body("status", is(401), "type", equalTo("https://cunjian.dev/problems/unauthorized"));
+        }
+    }
+
+    @Test
+    void staffActInTheirRegionsOnly() {
+        long id = create(VILLAGE, null);
+
+        as(Tokens.viewer("2203")).get("/things/" + id).then().statusCode(200).body("regionCode", equalTo(VILLAGE));
+        as(Tokens.townshipStaff("220303100")).get("/things/in/220303100").then().statusCode(200);
+        as(Tokens.townshipStaff("220322100")).get("/things/" + id).then().statusCode(403)
+                .contentType("application/problem+json").body("status", is(403), "type", equalTo("https://cunjian.dev/problems/forbidden"));
+        as(Tokens.townshipStaff("220303100")).get("/things/in/220303").then().statusCode(403);
+        as(Tokens.viewer("220303")).body(new ThingsResource.NewThing(VILLAGE, null)).post("/things").then().statusCode(403);
+        as(Tokens.townshipStaff("220303")).body(new ThingsResource.NewThing(VILLAGE, null)).put("/things/" + id)
+                .then().statusCode(403);
+        as(Tokens.districtAdmin("220322")).delete("/things/" + id).then().statusCode(403);
+        as(Tokens.districtAdmin("22")).delete("/things/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void aContractorSeesItsOwnWorkAndNotEvenTheExistenceOfOthers() {
+        long mine = create(VILLAGE, Tokens.CONTRACTOR_ID);
+
+        as(Tokens.contractor(Tokens.CONTRACTOR_ID)).get("/things/" + mine).then().statusCode(200);
+        as(Tokens.contractor(Tokens.CONTRACTOR_ID)).post("/things/" + mine + "/start").then().statusCode(200);
+        as(Tokens.contractor(OTHER_CONTRACTOR, "220303")).get("/things/" + mine).then().statusCode(404);
+        as(Tokens.contractor(OTHER_CONTRACTOR, "220303")).post("/things/" + mine + "/start").then().statusCode(404);
+        as(Tokens.viewer("220303")).post("/things/" + mine + "/start").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void meShowsTheCallerAsTheServiceReadsTheToken() {
+        as(Tokens.contractor(Tokens.CONTRACTOR_ID, "220303", "220322")).get("/me").then().statusCode(200)
+                .body("subject", equalTo("test-contractor"), "roles", equalTo(java.util.List.of("contractor")),
+                        "regions", equalTo(java.util.List.of("220303", "220322")), "contractorId", equalTo(Tokens.CONTRACTOR_ID));
+        given().get("/me").then().statusCode(401);
+    }
+
+    @Test
+    void devicesReachNothingButWhatTheyAreFor() {
+        as(Tokens.device("220303")).get("/things/in/220303").then().statusCode(403);
+    }
+}
