@@ -100,7 +100,8 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = PRIORITY)
     public Response http(WebApplicationException e, HttpServerRequest request) {
         Response original = e.getResponse();
-        if (original.hasEntity()) {
+        // An answer already made (a service's own entity, an idempotent replay) goes out as it is.
+        if (original.hasEntity() || original.getStatus() < 400) {
             return original;
         }
         if (e.getCause() instanceof JsonProcessingException jsonProblem) {
