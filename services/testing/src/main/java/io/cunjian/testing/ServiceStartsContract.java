@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every service must do from its first day: report itself alive, report itself ready only
- * with its database and the broker reachable, and publish its OpenAPI document and Swagger UI.
+ * with its database and the broker reachable, answer errors as problem+json (the chassis), and
+ * publish its OpenAPI document and Swagger UI.
  * A service's test extends this and adds {@code @QuarkusTest @WithTestResource(RealInfrastructure.class)}.
  */
 public abstract class ServiceStartsContract {
@@ -23,6 +24,14 @@ public abstract class ServiceStartsContract {
     void readinessChecksTheDatabaseAndKafka() throws Exception {
         String body = given().when().get("/q/health/ready").then().statusCode(200).extract().asString();
         assertThat(io.cunjian.local.Smoke.readinessProblems(body)).isEmpty();
+    }
+
+    @Test
+    void answersAnUnknownPathWithAProblemNotAPage() {
+        given().accept("text/html").when().get("/no/such/path").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", org.hamcrest.Matchers.is("https://cunjian.dev/problems/not-found"))
+                .body("title", org.hamcrest.Matchers.is("资源不存在"));
     }
 
     @Test

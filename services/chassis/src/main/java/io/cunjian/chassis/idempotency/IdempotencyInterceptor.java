@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
@@ -54,6 +56,7 @@ public class IdempotencyInterceptor {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 255;
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.CONTENT_LOCATION,
             HttpHeaders.LAST_MODIFIED, HttpHeaders.CONTENT_TYPE);
 
@@ -79,6 +82,10 @@ public class IdempotencyInterceptor {
 
     @AroundInvoke
     Object around(InvocationContext invocation) throws Exception {
+        // Keys only mean something on an HTTP request that changes state (the annotation may sit on a whole class).
+        if (currentRequest.getCurrent() == null || SAFE_METHODS.contains(currentRequest.getCurrent().request().method().name())) {
+            return invocation.proceed();
+        }
         HttpServerRequest request = currentRequest.getCurrent().request();
         String key = request.getHeader(HEADER);
         if (key == null) {
@@ -148,8 +155,9 @@ public class IdempotencyInterceptor {
 
     private static boolean isContextObject(Object parameter) {
         String name = parameter.getClass().getName();
-        return parameter instanceof InputStream || name.startsWith("jakarta.ws.rs.") || name.startsWith("io.vertx.")
-                || name.startsWith("org.jboss.resteasy.") || name.startsWith("io.quarkus.");
+        return parameter instanceof InputStream || parameter instanceof Principal || name.startsWith("jakarta.ws.rs.")
+                || name.startsWith("io.vertx.") || name.startsWith("org.jboss.resteasy.") || name.startsWith("io.quarkus.")
+                || name.startsWith("org.eclipse.microprofile.");
     }
 
     private ObjectMapper canonicalJson() {

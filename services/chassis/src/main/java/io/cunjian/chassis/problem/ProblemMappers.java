@@ -1,5 +1,6 @@
 package io.cunjian.chassis.problem;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -100,7 +101,8 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = PRIORITY)
     public Response http(WebApplicationException e, HttpServerRequest request) {
         Response original = e.getResponse();
-        if (original.hasEntity()) {
+        // An answer already made (a service's own entity, an idempotent replay) goes out as it is.
+        if (original.hasEntity() || original.getStatus() < 400) {
             return original;
         }
         if (e.getCause() instanceof JsonProcessingException jsonProblem) {
@@ -159,6 +161,10 @@ public class ProblemMappers {
                     || name.equals("org.hibernate.StaleStateException")) {
                 return answer(request, ProblemType.PRECONDITION_FAILED,
                         Messages.text(locale(request), "problem.precondition-failed.concurrent"), List.of(), Map.of(), Map.of());
+            }
+            // A chunked body over the limit: Quarkus has already answered 413 (empty) and closed; not our error to log.
+            if (cause instanceof IOException && "Request too large".equals(cause.getMessage())) {
+                return answer(request, ProblemType.PAYLOAD_TOO_LARGE, null, List.of(), Map.of(), Map.of());
             }
             if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return answer(request, ProblemType.CONFLICT, Messages.text(locale(request), "problem.conflict.unique"),

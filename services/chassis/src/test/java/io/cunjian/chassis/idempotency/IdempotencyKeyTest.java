@@ -159,6 +159,25 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void anEmptyAnswerIsReplayedToo() {
+        String code = newCode();
+        post(UUID.randomUUID().toString(), village(code, "三道村")).then().statusCode(201);
+        String key = UUID.randomUUID().toString();
+        given().header("Idempotency-Key", key).post("/test/villages/" + code + "/households").then().statusCode(204)
+                .header("Idempotent-Replayed", (String) null);
+        given().header("Idempotency-Key", key).post("/test/villages/" + code + "/households").then().statusCode(204)
+                .header("Idempotent-Replayed", "true");
+        assertThat(db.count("select households from test_village where code = ?", code)).isEqualTo(121);
+    }
+
+    @Test
+    void readsIgnoreTheKey() {
+        String key = UUID.randomUUID().toString();
+        given().header("Idempotency-Key", key).get("/test/villages").then().statusCode(200);
+        assertThat(records(key)).isZero();
+    }
+
+    @Test
     void aRequestThatFailedRecordedNothingAndCanBeRetriedWithItsKey() {
         String code = newCode();
         String key = UUID.randomUUID().toString();

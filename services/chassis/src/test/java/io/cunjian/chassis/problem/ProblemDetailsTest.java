@@ -8,6 +8,12 @@ import static io.cunjian.chassis.fixture.Http.zh;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.cunjian.chassis.fixture.Db;
 import io.cunjian.testing.RealInfrastructure;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -27,6 +34,9 @@ class ProblemDetailsTest {
 
     @Inject
     Db db;
+
+    @TestHTTPResource("/test/villages")
+    URI villages;
 
     @Test
     void beanValidationNamesEveryOffendingFieldInChineseByDefaultAndChangesNothing() {
@@ -157,6 +167,21 @@ class ProblemDetailsTest {
         JsonPath problem = problem(en().contentType("application/json").body(body).post("/test/villages"), 413, "payload-too-large");
         assertThat(problem.getString("title")).isEqualTo("Payload too large");
         assertThat(problem.getString("detail")).isEqualTo("The request body must not exceed 1,048,576 bytes.");
+        assertThat(db.villages()).isEqualTo(before);
+    }
+
+    /** Without Content-Length, Quarkus itself stops reading and answers 413 with an empty body (ADR 0003). */
+    @Test
+    void anOversizedChunkedBodyIs413Too() throws Exception {
+        long before = db.villages();
+        byte[] body = """
+                {"code": "%s", "name": "%s", "households": 3, "kind": "ORDINARY"}""".formatted(newCode(), "长".repeat(400_000))
+                .getBytes(StandardCharsets.UTF_8);
+        // An InputStream publisher has no length, so the body goes chunked, without Content-Length.
+        HttpRequest request = HttpRequest.newBuilder(villages).header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
         assertThat(db.villages()).isEqualTo(before);
     }
 
