@@ -68,6 +68,9 @@ public class RegionResource {
     @APIResponse(responseCode = "201", description = "registered")
     public Response register(@Valid RegisterRegion body) {
         RegionCode code = parse("code", body.code());
+        if (code.level() == RegionCode.Level.VILLAGE) {
+            throw new InvalidInputProblem("code", "problem.region.village-via-villages");
+        }
         if (service.register(code, body.name()) instanceof Region.Rejected<?> rejected) {
             throw problem(rejected.rejection());
         }
@@ -107,6 +110,9 @@ public class RegionResource {
     public Response rename(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid RenameRegion body) {
         RegionCode regionCode = parse("code", code);
+        if (regionCode.level() == RegionCode.Level.VILLAGE) {
+            throw new InvalidInputProblem("code", "problem.region.village-via-villages");
+        }
         var outcome = service.rename(regionCode, body.name(), ifMatch).orElseThrow(() -> notFound(code));
         if (outcome instanceof Region.Rejected<?> rejected) {
             throw problem(rejected.rejection());
