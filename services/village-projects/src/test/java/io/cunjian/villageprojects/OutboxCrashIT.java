@@ -47,22 +47,25 @@ class OutboxCrashIT {
                 .with("cunjian.outbox.relay.enabled", "false").start()) {
             given().auth().oauth2(Tokens.districtAdmin("22")).baseUri(paused.baseUrl()).contentType(ContentType.JSON).body("{\"code\":\"22\",\"name\":\"吉林省\"}")
                     .post("/api/v1/regions").then().statusCode(201);
+            // (the default work-category catalogue's events wait in the outbox beside it)
             assertThat(pendingOutboxRows()).isEqualTo(1);
             paused.kill();
         }
         assertThat(TopicReader.readAll(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(2))).isEmpty();
 
         try (PackagedService restarted = new PackagedService(Path.of(""), config, "crash-after").start()) {
-            TopicReader.readUntil(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(30), read -> !read.isEmpty());
+            TopicReader.readUntil(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(30),
+                    read -> read.stream().anyMatch(e -> "22".equals(e.key())));
             List<TopicReader.Event> events = TopicReader.readAll(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(3));
-            assertThat(events).extracting(TopicReader.Event::key).containsExactly("22");
+            assertThat(events).extracting(TopicReader.Event::key).filteredOn(key -> !key.startsWith("category:"))
+                    .containsExactly("22");
             assertThat(pendingOutboxRows()).isZero();
         }
     }
 
     static long pendingOutboxRows() throws Exception {
         try (var c = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"), config.get("quarkus.datasource.username"), "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")) {
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND event_key = '22'")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -96,6 +96,15 @@ class RegionResourceTest {
     }
 
     @Test
+    void onlyADistrictAdminOfTheRegionMayRegisterIt() {
+        given().header("Authorization", SignIn.bearer(Tokens.viewer("24"))).contentType(ContentType.JSON).body("{\"code\":\"24\",\"name\":\"某省\"}")
+                .post("/api/v1/regions").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", SignIn.bearer(Tokens.districtAdmin("25"))).contentType(ContentType.JSON).body("{\"code\":\"24\",\"name\":\"某省\"}")
+                .post("/api/v1/regions").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", SignIn.bearer(Tokens.viewer("24"))).get("/api/v1/regions/24").then().statusCode(404);
+    }
+
+    @Test
     void registeringTwiceIsAConflict() {
         register("23", "黑龙江省");
         given().contentType(ContentType.JSON).body("{\"code\":\"23\",\"name\":\"黑龙江省\"}")

@@ -32,7 +32,7 @@ public class RegionReportResource {
 
     @GET
     @Path("/{code}")
-    public RegionReport get(@PathParam("code") String code) {
+    public RegionReport getRegionReport(@PathParam("code") String code) {
         RegionReplica.ReplicaRegion r = replica.find(code)
                 .orElseThrow(() -> new NotFoundProblem("problem.region.not-found", code));
         return new RegionReport(r.code(), r.name(), r.level(), r.parentCode(), r.version(), regions.history(code));

@@ -73,8 +73,11 @@ public class RegionResource {
     @POST
     @Idempotent
     @APIResponse(responseCode = "201", description = "registered")
-    public Response register(@Valid RegisterRegion body) {
+    public Response registerRegion(@Valid RegisterRegion body) {
         RegionCode code = parse("code", body.code());
+        if (code.level() == RegionCode.Level.VILLAGE) {
+            throw new InvalidInputProblem("code", "problem.region.village-via-villages");
+        }
         caller.get().require(Policies.ADMINISTER_IN_REGION, code.value());
         if (service.register(code, body.name()) instanceof Region.Rejected<?> rejected) {
             throw problem(rejected.rejection());
@@ -85,21 +88,21 @@ public class RegionResource {
 
     @GET
     @Path("/{code}")
-    public Response get(@PathParam("code") String code) {
+    public Response getRegion(@PathParam("code") String code) {
         RegionView view = RegionView.of(service.find(parse("code", code)).orElseThrow(() -> notFound(code)));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     @GET
     @Path("/{code}/children")
-    public List<RegionView> children(@PathParam("code") String code) {
+    public List<RegionView> regionChildren(@PathParam("code") String code) {
         RegionCode parent = parse("code", code);
         service.find(parent).orElseThrow(() -> notFound(code));
         return service.children(parent).stream().map(RegionView::of).toList();
     }
 
     @GET
-    public RegionPage search(@QueryParam("name") @DefaultValue("") String name,
+    public RegionPage searchRegions(@QueryParam("name") @DefaultValue("") String name,
             @QueryParam("within") @DefaultValue("") String within,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -112,9 +115,12 @@ public class RegionResource {
 
     @PUT
     @Path("/{code}")
-    public Response rename(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+    public Response renameRegion(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid RenameRegion body) {
         RegionCode regionCode = parse("code", code);
+        if (regionCode.level() == RegionCode.Level.VILLAGE) {
+            throw new InvalidInputProblem("code", "problem.region.village-via-villages");
+        }
         caller.get().require(Policies.ADMINISTER_IN_REGION, regionCode.value());
         var outcome = service.rename(regionCode, body.name(), ifMatch).orElseThrow(() -> notFound(code));
         if (outcome instanceof Region.Rejected<?> rejected) {

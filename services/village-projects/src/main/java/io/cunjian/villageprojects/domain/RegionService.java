@@ -57,14 +57,26 @@ public class RegionService {
         }
         RegionEntity e = found.get();
         ETags.requireIfMatch(ifMatch, e.version);
+        return Optional.of(rename(e, name));
+    }
+
+    /**
+     * For the village service, inside its transaction: a village's name is its region's name, so
+     * renaming the village renames the region (and publishes {@code cunjian.region.renamed.v1}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Region.Outcome<RegionEvents.Renamed> renameVillageRegion(RegionCode code, String name) {
+        return rename(regions.findByIdOptional(code.value(), LockModeType.PESSIMISTIC_WRITE).orElseThrow(), name);
+    }
+
+    private Region.Outcome<RegionEvents.Renamed> rename(RegionEntity e, String name) {
         var outcome = e.toDomain().rename(name);
         if (outcome instanceof Region.Accepted<RegionEvents.Renamed> accepted) {
             e.name = accepted.region().name();
             regions.flush(); // bumps the version, so the event names the version the row now has
-            outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, code.value(), RegionEvents.RENAMED, code.value(),
-                    accepted.event()));
+            outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, e.code, RegionEvents.RENAMED, e.code, accepted.event()));
         }
-        return Optional.of(outcome);
+        return outcome;
     }
 
     @Transactional

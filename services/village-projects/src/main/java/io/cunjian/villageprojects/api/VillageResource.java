@@ -1,0 +1,194 @@
+package io.cunjian.villageprojects.api;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.idempotency.Idempotent;
+import io.cunjian.chassis.problem.ConflictProblem;
+import io.cunjian.chassis.problem.FieldError;
+import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.problem.NotFoundProblem;
+import io.cunjian.chassis.security.CurrentCaller;
+import io.cunjian.chassis.security.Policies;
+import io.cunjian.villageprojects.domain.RegionCode;
+import io.cunjian.villageprojects.domain.Village;
+import io.cunjian.villageprojects.domain.VillageService;
+import io.cunjian.villageprojects.persistence.VillageEntity;
+import io.cunjian.villageprojects.persistence.VillageRepository;
+
+/** Villages (村/社区): regions at level VILLAGE with their figures, 示范村 status and contact. */
+@Path("/api/v1/villages")
+@Tag(name = "Villages", description = "村 — villages, their figures and demonstration-village (示范村) status")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VillageResource {
+
+    static final String PHONE = "^\\+?[0-9][0-9 -]{4,24}$";
+
+    public record ContactInput(@NotBlank @Size(max = 50) String name,
+            @NotBlank @Pattern(regexp = PHONE) @Schema(examples = "13904340000") String phone) {
+    }
+
+    @Schema(description = "A village's details: everything but its code and township, which never change.")
+    public record VillageDetails(@NotBlank @Size(max = 100) @Schema(examples = "永加社区") String name,
+            @Min(0) @Max(10_000_000) @Schema(description = "number of households; null when unknown") Integer households,
+            @Min(0) @Max(10_000_000) @Schema(description = "number of residents; null when unknown") Integer population,
+            @Schema(description = "示范村: a demonstration village of the creation programme") boolean demonstration,
+            @Min(2000) @Max(2100) @Schema(description = "year the village joined the creation programme") Integer creationYear,
+            @Size(max = 50) @Schema(description = "batch (批次) it joined in, e.g. 第一批", examples = "第一批") String creationBatch,
+            @Valid ContactInput contact) {
+
+        Village.Details toDomain() {
+            return new Village.Details(name, households, population, demonstration, creationYear, creationBatch,
+                    contact == null ? null : new Village.Contact(contact.name(), contact.phone()));
+        }
+    }
+
+    public record RegisterVillage(
+            @NotBlank @Schema(description = "12-digit village code; its first 9 digits are the township's", examples = "220382201201") String code,
+            @NotBlank @Schema(description = "the registered township the village lies in", examples = "220382201") String townshipCode,
+            @NotBlank @Size(max = 100) String name, @Min(0) @Max(10_000_000) Integer households,
+            @Min(0) @Max(10_000_000) Integer population, boolean demonstration, @Min(2000) @Max(2100) Integer creationYear,
+            @Size(max = 50) String creationBatch, @Valid ContactInput contact) {
+
+        VillageDetails details() {
+            return new VillageDetails(name, households, population, demonstration, creationYear, creationBatch, contact);
+        }
+    }
+
+    public record ContactView(String name, String phone) {
+    }
+
+    public record VillageView(String code, String townshipCode, String name, Integer households, Integer population,
+            boolean demonstration, Integer creationYear, String creationBatch, ContactView contact, long version) {
+        static VillageView of(VillageEntity e) {
+            return new VillageView(e.code, e.townshipCode, e.name, e.households, e.population, e.demonstration,
+                    e.creationYear, e.creationBatch,
+                    e.contactName == null && e.contactPhone == null ? null : new ContactView(e.contactName, e.contactPhone),
+                    e.version);
+        }
+    }
+
+    public record VillagePage(List<VillageView> items, int page, int size, long total) {
+    }
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    VillageService service;
+    @Inject
+    VillageRepository repository;
+
+    @POST
+    @Idempotent
+    @APIResponse(responseCode = "201", description = "registered, with its region")
+    public Response registerVillage(@Valid @NotNull RegisterVillage body) {
+        RegionCode code = villageCode("code", body.code());
+        caller.get().require(Policies.MANAGE_IN_REGION, code.value());
+        if (!RegionCode.isValid(body.townshipCode())) {
+            throw new InvalidInputProblem("townshipCode", "problem.village.township.invalid");
+        }
+        var outcome = service.register(code, new RegionCode(body.townshipCode()), body.details().toDomain());
+        if (outcome instanceof Village.Rejected rejected) {
+            throw problem(rejected.rejection());
+        }
+        VillageView view = VillageView.of(service.find(code).orElseThrow());
+        return Response.created(URI.create("/api/v1/villages/" + code)).tag(ETags.of(view.version())).entity(view).build();
+    }
+
+    @GET
+    @Path("/{code}")
+    public Response getVillage(@PathParam("code") String code) {
+        VillageView view = VillageView.of(service.find(villageCode("code", code)).orElseThrow(() -> notFound(code)));
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @GET
+    public VillagePage searchVillages(
+            @QueryParam("within") @DefaultValue("") @Parameter(description = "region code prefix, e.g. 220382") String within,
+            @QueryParam("name") @DefaultValue("") @Parameter(description = "part of the name") String name,
+            @QueryParam("demonstration") @Parameter(description = "true: demonstration villages only; false: the others") String demonstration,
+            @QueryParam("year") @Parameter(description = "creation year") Integer year,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        if (!within.isEmpty() && !RegionCode.isValid(within)) {
+            throw new InvalidInputProblem("within", "problem.region.code.invalid");
+        }
+        if (demonstration != null && !demonstration.equals("true") && !demonstration.equals("false")) {
+            throw new InvalidInputProblem("demonstration", "problem.village.demonstration.invalid");
+        }
+        var filter = new VillageRepository.Filter(within, name, demonstration == null ? null : Boolean.valueOf(demonstration), year);
+        return new VillagePage(repository.search(filter, page, size).stream().map(VillageView::of).toList(), page, size,
+                repository.countSearch(filter));
+    }
+
+    @PUT
+    @Path("/{code}")
+    @APIResponse(responseCode = "200", description = "updated (or unchanged: same version, no event)")
+    public Response updateVillage(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull VillageDetails body) {
+        RegionCode villageCode = villageCode("code", code);
+        caller.get().require(Policies.MANAGE_IN_REGION, villageCode.value());
+        var outcome = service.update(villageCode, body.toDomain(), ifMatch).orElseThrow(() -> notFound(code));
+        if (outcome instanceof Village.Rejected rejected) {
+            throw problem(rejected.rejection());
+        }
+        VillageView view = VillageView.of(service.find(villageCode).orElseThrow());
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    private static RegionCode villageCode(String field, String code) {
+        if (code == null || !code.matches("[0-9]{12}")) {
+            throw new InvalidInputProblem(field, "problem.village.code.invalid");
+        }
+        return new RegionCode(code);
+    }
+
+    private static NotFoundProblem notFound(String code) {
+        return new NotFoundProblem("problem.village.not-found", code);
+    }
+
+    private static RuntimeException problem(Village.Rejection rejection) {
+        if (rejection instanceof Village.AlreadyRegistered r) {
+            return new ConflictProblem(null, "problem.village.already-registered", r.code().value());
+        }
+        if (rejection instanceof Village.NotUnderTownship r) {
+            if (r.townshipCode().level() != RegionCode.Level.TOWNSHIP) {
+                return new InvalidInputProblem("townshipCode", "problem.village.not-a-township");
+            }
+            return new InvalidInputProblem(List.of(new FieldError("code", "problem.village.not-in-township"),
+                    new FieldError("townshipCode", "problem.village.not-in-township")));
+        }
+        if (rejection instanceof Village.TownshipNotRegistered) {
+            return new InvalidInputProblem("townshipCode", "problem.village.township-not-registered");
+        }
+        return new InvalidInputProblem("code", "problem.village.code.invalid");
+    }
+}
