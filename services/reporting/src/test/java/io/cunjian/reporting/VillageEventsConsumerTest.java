@@ -17,14 +17,11 @@ import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.cunjian.local.DeadLetters;
 import io.cunjian.testing.RealInfrastructure;
-import io.cunjian.testing.SignIn;
-import io.cunjian.testing.Tokens;
+import io.cunjian.testing.SignedInAs;
 import io.cunjian.testing.TestEvents;
 import io.cunjian.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -33,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Reporting applies each event once, dead-letters what it cannot read, and carries on. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
+@SignedInAs(role = "viewer", regions = {"22"})
 class VillageEventsConsumerTest {
 
     static final String REGISTERED = "cunjian.region.registered.v1";
@@ -40,15 +38,6 @@ class VillageEventsConsumerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @BeforeAll
-    static void signIn() {
-        SignIn.as(Tokens.viewer("22"));
-    }
-
-    @AfterAll
-    static void signOut() {
-        SignIn.out();
-    }
     @ConfigProperty(name = "cunjian.kafka.topic-prefix")
     String prefix;
 

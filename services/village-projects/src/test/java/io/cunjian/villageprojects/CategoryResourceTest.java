@@ -19,16 +19,13 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cunjian.chassis.events.EventSchemas;
 import io.cunjian.testing.RealInfrastructure;
-import io.cunjian.testing.SignIn;
-import io.cunjian.testing.Tokens;
+import io.cunjian.testing.SignedInAs;
 import io.cunjian.testing.TopicReader;
 import io.cunjian.villageprojects.domain.CategoryService;
 import io.cunjian.villageprojects.domain.DefaultCatalogue;
@@ -39,20 +36,12 @@ import io.restassured.http.ContentType;
 /** The work-category catalogue: the default categories with their events, staff additions, renames, fixed units. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
+@SignedInAs(role = "district-admin", regions = {"22"})
 class CategoryResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @BeforeAll
-    static void signIn() {
-        SignIn.as(Tokens.districtAdmin("22"));
-    }
-
-    @AfterAll
-    static void signOut() {
-        SignIn.out();
-    }
     @ConfigProperty(name = "cunjian.kafka.topic-prefix")
     String prefix;
     @Inject

@@ -9,14 +9,11 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.cunjian.chassis.outbox.OutboxRelay;
 import io.cunjian.testing.RealInfrastructure;
-import io.cunjian.testing.SignIn;
-import io.cunjian.testing.Tokens;
+import io.cunjian.testing.SignedInAs;
 import io.cunjian.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -26,20 +23,12 @@ import io.restassured.http.ContentType;
 /** The outbox keeps writes working while the broker is away, and delivers each event once after. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "kafka", value = "own"))
+@SignedInAs(role = "district-admin", regions = {"22"})
 class OutboxWhileBrokerDownTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @BeforeAll
-    static void signIn() {
-        SignIn.as(Tokens.districtAdmin("22"));
-    }
-
-    @AfterAll
-    static void signOut() {
-        SignIn.out();
-    }
     @ConfigProperty(name = "cunjian.kafka.topic-prefix")
     String prefix;
     @Inject

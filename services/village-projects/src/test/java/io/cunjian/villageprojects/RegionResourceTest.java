@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cunjian.chassis.events.EventSchemas;
 import io.cunjian.testing.RealInfrastructure;
 import io.cunjian.testing.SignIn;
+import io.cunjian.testing.SignedInAs;
 import io.cunjian.testing.Tokens;
 import io.cunjian.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -29,20 +28,12 @@ import io.restassured.http.ContentType;
 /** The worked example of the chassis: regions, their rules, and the events they publish. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
+@SignedInAs(role = "district-admin", regions = {"21", "22", "23", "99"})
 class RegionResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @BeforeAll
-    static void signIn() {
-        SignIn.as(Tokens.districtAdmin("21", "22", "23", "99"));
-    }
-
-    @AfterAll
-    static void signOut() {
-        SignIn.out();
-    }
     @ConfigProperty(name = "cunjian.kafka.topic-prefix")
     String prefix;
 

@@ -17,15 +17,12 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cunjian.testing.RealInfrastructure;
-import io.cunjian.testing.SignIn;
-import io.cunjian.testing.Tokens;
+import io.cunjian.testing.SignedInAs;
 import io.cunjian.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +31,7 @@ import io.restassured.http.ContentType;
 /** Villages: registered below a township, as regions too; updated with If-Match; listed with filters; events on Kafka. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
+@SignedInAs(role = "district-admin", regions = {"45"})
 class VillageResourceTest {
 
     // A hierarchy of its own (RegionResourceTest registers 22, 2203, 220382, 21, 23 and expects 201).
@@ -43,15 +41,6 @@ class VillageResourceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @BeforeAll
-    static void signIn() {
-        SignIn.as(Tokens.districtAdmin("45"));
-    }
-
-    @AfterAll
-    static void signOut() {
-        SignIn.out();
-    }
     @ConfigProperty(name = "cunjian.kafka.topic-prefix")
     String prefix;
     @Inject
