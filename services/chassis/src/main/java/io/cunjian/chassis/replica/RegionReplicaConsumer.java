@@ -12,7 +12,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Keeps {@link RegionReplica} from village.events in services that set
+ * Keeps {@link RegionReplica} and {@link CategoryReplica} from village.events in services that set
  * {@code cunjian.replica.enabled=true} (and configure the {@code village-events} channel). Its lag
  * is the {@code cunjian_consumer_lag_seconds} gauge of this consumer.
  */
@@ -23,7 +23,9 @@ public class RegionReplicaConsumer {
     @Inject
     EventConsumption consumption;
     @Inject
-    RegionReplica replica;
+    RegionReplica regions;
+    @Inject
+    CategoryReplica categories;
 
     @ConfigProperty(name = "quarkus.application.name")
     String application;
@@ -31,6 +33,10 @@ public class RegionReplicaConsumer {
     @Incoming("village-events")
     @Blocking
     public void onRecord(ConsumerRecord<String, byte[]> record) {
-        consumption.apply(application + "-replica", record, replica::on);
+        consumption.apply(application + "-replica", record, event -> {
+            if (!regions.on(event)) {
+                categories.on(event);
+            }
+        });
     }
 }

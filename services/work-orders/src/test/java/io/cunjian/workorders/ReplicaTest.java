@@ -14,16 +14,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.cunjian.chassis.problem.RetryableProblem;
+import io.cunjian.chassis.replica.CategoryReplica;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.testing.RealInfrastructure;
 import io.cunjian.testing.TestEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** work-orders learns villages from village.events, and says "not yet" for one it has not seen. */
+/** work-orders learns villages and work categories from village.events, and says "not yet" for one it has not seen. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class RegionReplicaTest {
+class ReplicaTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -31,6 +32,8 @@ class RegionReplicaTest {
     String prefix;
     @Inject
     RegionReplica replica;
+    @Inject
+    CategoryReplica categories;
 
     @Test
     void aVillagePublishedByVillageProjectsIsKnownHereMomentsLater() {
@@ -48,6 +51,20 @@ class RegionReplicaTest {
         assertThat(replica.requireVillage(village).name()).isEqualTo("永加村");
         assertThat(replica.requireVillage(village).parentCode()).isEqualTo("220382105");
 
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("cunjian_consumer_lag_seconds{consumer=\"work-orders-replica\""));
+    }
+
+    @Test
+    void aCategoryIsKnownHereWithItsUnit() {
+        assertThatThrownBy(() -> categories.require("street-lamp-repair-x")).isInstanceOf(RetryableProblem.class);
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.send(prefix + "village.events", "category:street-lamp-repair-x", CategoryReplica.DEFINED,
+                    "{\"code\":\"street-lamp-repair-x\",\"nameZh\":\"路灯维修\",\"nameEn\":\"Street-lamp repair\","
+                            + "\"unit\":\"LAMP\",\"unitZh\":\"盏\",\"group\":\"LIGHTING\",\"version\":0}");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> categories.find("street-lamp-repair-x").isPresent());
+        assertThat(categories.require("street-lamp-repair-x").unitZh()).isEqualTo("盏");
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("cunjian_consumer_lag_seconds{consumer=\"work-orders-replica\""));
     }
