@@ -65,7 +65,8 @@ class CategoryResourceTest {
         given().get("/api/v1/categories/wooden-bench").then().body("unitZh", equalTo("条")).body("group", equalTo("AMENITY"));
 
         List<TopicReader.Event> events = TopicReader.readUntil(bootstrap, topic(), Duration.ofSeconds(30),
-                read -> read.stream().filter(e -> "cunjian.category.defined.v1".equals(e.ceType())).count() >= 22);
+                read -> DefaultCatalogue.ENTRIES.stream().allMatch(entry -> read.stream()
+                        .anyMatch(e -> ("category:" + entry.code()).equals(e.key()))));
         Map<String, Long> definedPerKey = events.stream().filter(e -> "cunjian.category.defined.v1".equals(e.ceType()))
                 .collect(Collectors.groupingBy(TopicReader.Event::key, Collectors.counting()));
         for (DefaultCatalogue.Entry entry : DefaultCatalogue.ENTRIES) {

@@ -1,12 +1,16 @@
 package io.cunjian.chassis.outbox;
 
-import java.time.OffsetDateTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -21,21 +25,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cunjian.chassis.events.EventSchemas;
 
 /**
- * Where service code records the events its changes cause. The row commits with the change or not
+ * Where service code records the events its changes cause. The rows commit with the change or not
  * at all ({@code MANDATORY}: there is no outbox write outside a business transaction).
  *
- * <p>Commit order per key: the writer takes a transaction-scoped advisory lock on the key before it
- * inserts, so a second transaction with the same key inserts (and gets a higher id) only after the
- * first has committed. The relay publishes each key's rows in id order, hence in commit order.
- * {@code ce_time} is read from the clock at the insert, the last statement before commit.
+ * <p>{@link #publish} checks and serializes the event at once (a bad event fails the caller's
+ * request), and the rows are written just before the commit ({@code beforeCompletion}, after
+ * Hibernate's flush): {@code ce_time} is the clock at that moment, and the per-key advisory lock
+ * taken there is held only for the commit itself. A second transaction with the same key writes
+ * its rows — and gets higher ids — only after the first has committed, so the relay, which
+ * publishes each key's rows in id order, publishes them in commit order.
  */
 @ApplicationScoped
 public class Outbox {
 
     static final int KEY_LOCK_NAMESPACE = 1;
 
+    private record Row(UUID id, OutgoingEvent event, byte[] payload) {
+    }
+
     @Inject
-    EntityManager em;
+    DataSource dataSource;
     @Inject
     ObjectMapper json;
     @Inject
@@ -64,30 +73,23 @@ public class Outbox {
             throw new IllegalArgumentException("event data cannot be written as JSON", e);
         }
         UUID id = UUID.randomUUID();
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:ns, hashtext(:key))")
-                .setParameter("ns", KEY_LOCK_NAMESPACE).setParameter("key", event.key()).getSingleResult();
-        em.createNativeQuery("""
-                INSERT INTO outbox_event (ce_id, ce_type, ce_source, ce_subject, ce_time, topic, event_key, key_bucket, payload)
-                VALUES (:id, :type, :source, :subject, clock_timestamp(), :topic, :key, :bucket, :payload)""")
-                .setParameter("id", id)
-                .setParameter("type", event.type())
-                .setParameter("source", "/cunjian/" + application)
-                .setParameter("subject", event.subject())
-                .setParameter("topic", event.topic())
-                .setParameter("key", event.key())
-                .setParameter("bucket", Math.floorMod(event.key().hashCode(), config.buckets()))
-                .setParameter("payload", payload)
-                .executeUpdate();
-        wakeRelayAfterCommit();
+        pendingRows().add(new Row(id, event, payload));
         return id;
     }
 
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(OutboxRelay.class) == null) {
-            transactions.putResource(OutboxRelay.class, Boolean.TRUE);
+    /** The rows of the current transaction, written at its end. */
+    @SuppressWarnings("unchecked")
+    private List<Row> pendingRows() {
+        List<Row> rows = (List<Row>) transactions.getResource(Outbox.class);
+        if (rows == null) {
+            List<Row> created = new ArrayList<>();
+            transactions.putResource(Outbox.class, created);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                        write(created);
+                    }
                 }
 
                 @Override
@@ -97,13 +99,38 @@ public class Outbox {
                     }
                 }
             });
+            rows = created;
         }
+        return rows;
     }
 
-    /** For tests: the commit time the outbox stamped on an event. */
-    @Transactional
-    public OffsetDateTime timeOf(UUID ceId) {
-        return (OffsetDateTime) em.createNativeQuery("SELECT ce_time FROM outbox_event WHERE ce_id = :id", OffsetDateTime.class)
-                .setParameter("id", ceId).getSingleResult();
+    private void write(List<Row> rows) {
+        // The transaction's own connection (Agroal hands out the enlisted one inside a transaction).
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))");
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO outbox_event (ce_id, ce_type, ce_source, ce_subject, ce_time, topic, event_key, key_bucket, payload)
+                     VALUES (?, ?, ?, ?, clock_timestamp(), ?, ?, ?, ?)""")) {
+            for (String key : rows.stream().map(r -> r.event().key()).distinct().sorted().toList()) {
+                lock.setInt(1, KEY_LOCK_NAMESPACE);
+                lock.setString(2, key);
+                lock.execute();
+            }
+            for (Row r : rows) {
+                insert.setObject(1, r.id());
+                insert.setString(2, r.event().type());
+                insert.setString(3, "/cunjian/" + application);
+                insert.setString(4, r.event().subject());
+                insert.setString(5, r.event().topic());
+                insert.setString(6, r.event().key());
+                insert.setInt(7, Math.floorMod(r.event().key().hashCode(), config.buckets()));
+                insert.setBytes(8, r.payload());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            // Thrown from beforeCompletion, this rolls the whole transaction back: no change without its events.
+            throw new IllegalStateException("could not write the outbox rows", e);
+        }
     }
 }
