@@ -64,6 +64,7 @@ public final class PackagedService implements AutoCloseable {
             }
         });
         if (!ready || !process.isAlive()) {
+            close(); // a service that did not come up must not outlive the test
             throw new IllegalStateException(jar + " did not become ready; see " + log + ":\n" + Processes.tail(log, 30));
         }
         return this;
