@@ -8,12 +8,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.cunjian.testing.OwnInfrastructure;
 import io.cunjian.testing.PackagedService;
 import io.cunjian.testing.RealInfrastructure;
 import io.cunjian.testing.Tokens;
@@ -24,26 +23,14 @@ import io.restassured.http.ContentType;
  * The packaged service, killed with {@code kill -9} after a write committed but before its event
  * was published: after a restart the event is delivered, once.
  */
+@ExtendWith(OwnInfrastructure.class)
 class OutboxCrashIT {
 
-    static final RealInfrastructure infrastructure = new RealInfrastructure();
-    static Map<String, String> config;
-
-    @BeforeAll
-    static void start() {
-        infrastructure.init(Map.of("kafka", "own")); // this test owns its broker: nothing else may stop it
-        config = infrastructure.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        infrastructure.stop();
-    }
 
     @Test
     void anEventCommittedBeforeAKillIsDeliveredOnceAfterTheRestart() throws Exception {
-        String topic = config.get("cunjian.kafka.topic-prefix") + "village.events";
-        try (PackagedService paused = new PackagedService(Path.of(""), config, "crash-before")
+        String topic = RealInfrastructure.config().get("cunjian.kafka.topic-prefix") + "village.events";
+        try (PackagedService paused = new PackagedService(Path.of(""), RealInfrastructure.config(), "crash-before")
                 .with("cunjian.outbox.relay.enabled", "false").start()) {
             given().auth().oauth2(Tokens.districtAdmin("22")).baseUri(paused.baseUrl()).contentType(ContentType.JSON).body("{\"code\":\"22\",\"name\":\"吉林省\"}")
                     .post("/api/v1/regions").then().statusCode(201);
@@ -51,12 +38,12 @@ class OutboxCrashIT {
             assertThat(pendingOutboxRows()).isEqualTo(1);
             paused.kill();
         }
-        assertThat(TopicReader.readAll(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(2))).isEmpty();
+        assertThat(TopicReader.readAll(RealInfrastructure.config().get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(2))).isEmpty();
 
-        try (PackagedService restarted = new PackagedService(Path.of(""), config, "crash-after").start()) {
-            TopicReader.readUntil(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(30),
+        try (PackagedService restarted = new PackagedService(Path.of(""), RealInfrastructure.config(), "crash-after").start()) {
+            TopicReader.readUntil(RealInfrastructure.config().get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(30),
                     read -> read.stream().anyMatch(e -> "22".equals(e.key())));
-            List<TopicReader.Event> events = TopicReader.readAll(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(3));
+            List<TopicReader.Event> events = TopicReader.readAll(RealInfrastructure.config().get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(3));
             assertThat(events).extracting(TopicReader.Event::key).filteredOn(key -> !key.startsWith("category:"))
                     .containsExactly("22");
             assertThat(pendingOutboxRows()).isZero();
@@ -64,7 +51,7 @@ class OutboxCrashIT {
     }
 
     static long pendingOutboxRows() throws Exception {
-        try (var c = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"), config.get("quarkus.datasource.username"), "");
+        try (var c = DriverManager.getConnection(RealInfrastructure.config().get("quarkus.datasource.jdbc.url"), RealInfrastructure.config().get("quarkus.datasource.username"), "");
              ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND event_key = '22'")) {
             rs.next();
             return rs.getLong(1);

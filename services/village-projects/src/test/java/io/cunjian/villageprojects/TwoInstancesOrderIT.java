@@ -7,18 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cunjian.testing.OwnInfrastructure;
 import io.cunjian.testing.PackagedService;
 import io.cunjian.testing.RealInfrastructure;
 import io.cunjian.testing.Tokens;
@@ -30,27 +29,15 @@ import io.restassured.response.Response;
  * Two instances of the service on one database and broker, both relaying, take interleaved
  * writes to the same region: the region's events reach the topic in commit order, each once.
  */
+@ExtendWith(OwnInfrastructure.class)
 class TwoInstancesOrderIT {
 
     static final int RENAMES = 60;
-    static final RealInfrastructure infrastructure = new RealInfrastructure();
-    static Map<String, String> config;
-
-    @BeforeAll
-    static void start() {
-        infrastructure.init(Map.of("kafka", "own")); // this test owns its broker: nothing else may stop it
-        config = infrastructure.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        infrastructure.stop();
-    }
 
     @Test
     void eventsOfOneKeyLeaveInCommitOrderFromTwoInstances() throws Exception {
-        try (PackagedService a = new PackagedService(Path.of(""), config, "instance-a").start();
-             PackagedService b = new PackagedService(Path.of(""), config, "instance-b").start()) {
+        try (PackagedService a = new PackagedService(Path.of(""), RealInfrastructure.config(), "instance-a").start();
+             PackagedService b = new PackagedService(Path.of(""), RealInfrastructure.config(), "instance-b").start()) {
             given().auth().oauth2(Tokens.districtAdmin("22")).baseUri(a.baseUrl()).contentType(ContentType.JSON).body("{\"code\":\"22\",\"name\":\"吉林省\"}")
                     .post("/api/v1/regions").then().statusCode(201);
 
@@ -78,11 +65,11 @@ class TwoInstancesOrderIT {
             writers.shutdown();
             int renames = done.get();
 
-            String topic = config.get("cunjian.kafka.topic-prefix") + "village.events";
-            TopicReader.readUntil(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(60),
+            String topic = RealInfrastructure.config().get("cunjian.kafka.topic-prefix") + "village.events";
+            TopicReader.readUntil(RealInfrastructure.config().get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(60),
                     read -> read.stream().filter(e -> "22".equals(e.key())).count() >= renames + 1);
             // Only region 22's events: the topic also carries the default work-category catalogue, defined once at start-up.
-            List<TopicReader.Event> events = TopicReader.readAll(config.get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(3))
+            List<TopicReader.Event> events = TopicReader.readAll(RealInfrastructure.config().get("kafka.bootstrap.servers"), topic, Duration.ofSeconds(3))
                     .stream().filter(e -> "22".equals(e.key())).toList();
             ObjectMapper json = new ObjectMapper();
             List<Long> versions = new ArrayList<>();
