@@ -48,7 +48,11 @@ public class EventConsumption {
     @ConfigProperty(name = "cunjian.consumer.retry-for", defaultValue = "PT5M")
     Duration retryFor;
 
-    private final Map<String, AtomicLong> lastLagMillis = new ConcurrentHashMap<>();
+    /** Registered once per consumer, so applying an event costs no meter look-up. */
+    private record Meters(Counter applied, Counter repeats, AtomicLong lagMillis) {
+    }
+
+    private final Map<String, Meters> meters = new ConcurrentHashMap<>();
 
     /**
      * Applies the record's event once for {@code consumer}; {@code handler} runs inside the
@@ -89,14 +93,19 @@ public class EventConsumption {
     }
 
     private void observe(String consumer, IncomingEvent event, boolean applied) {
-        Counter.builder("cunjian.consumer.events").tag("consumer", consumer)
-                .tag("outcome", applied ? "applied" : "repeat").register(registry).increment();
+        Meters m = meters.computeIfAbsent(consumer, this::register);
+        (applied ? m.applied() : m.repeats()).increment();
         // Freshness: the time from the event's commit at its producer to its application here.
-        lastLagMillis.computeIfAbsent(consumer, c -> {
-            AtomicLong holder = new AtomicLong();
-            Gauge.builder("cunjian.consumer.lag", holder, h -> h.get() / 1000.0)
-                    .tag("consumer", c).baseUnit("seconds").register(registry);
-            return holder;
-        }).set(Math.max(0, System.currentTimeMillis() - event.time().toInstant().toEpochMilli()));
+        m.lagMillis().set(Math.max(0, System.currentTimeMillis() - event.time().toInstant().toEpochMilli()));
+    }
+
+    private Meters register(String consumer) {
+        AtomicLong lag = new AtomicLong();
+        Gauge.builder("cunjian.consumer.lag", lag, h -> h.get() / 1000.0)
+                .tag("consumer", consumer).baseUnit("seconds").register(registry);
+        return new Meters(
+                Counter.builder("cunjian.consumer.events").tag("consumer", consumer).tag("outcome", "applied").register(registry),
+                Counter.builder("cunjian.consumer.events").tag("consumer", consumer).tag("outcome", "repeat").register(registry),
+                lag);
     }
 }
