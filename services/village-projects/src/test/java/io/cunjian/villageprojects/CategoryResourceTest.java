@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cunjian.chassis.events.EventSchemas;
+import io.cunjian.testing.EventsOnTopic;
 import io.cunjian.testing.RealInfrastructure;
 import io.cunjian.testing.SignedInAs;
 import io.cunjian.testing.TopicReader;

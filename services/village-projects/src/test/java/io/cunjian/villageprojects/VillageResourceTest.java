@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cunjian.testing.EventsOnTopic;
 import io.cunjian.testing.RealInfrastructure;
 import io.cunjian.testing.SignedInAs;
 import io.cunjian.testing.TopicReader;
