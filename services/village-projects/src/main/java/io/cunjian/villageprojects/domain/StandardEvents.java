@@ -1,0 +1,33 @@
+package io.cunjian.villageprojects.domain;
+
+import java.util.List;
+
+/**
+ * The fact about standards others rely on, published on village.events under
+ * {@code standard:<id>}: a version was published, with all its items. Drafts publish nothing.
+ */
+public final class StandardEvents {
+
+    public static final String PUBLISHED = "cunjian.standard.published.v1";
+
+    private StandardEvents() {
+    }
+
+    public static String key(String id) {
+        return "standard:" + id;
+    }
+
+    public record Item(String code, String kind, String labelZh, String labelEn, String measure, List<String> countsGroups) {
+    }
+
+    public record Published(String id, String scope, String nameZh, String nameEn, boolean illustrative, String basedOn,
+            List<Item> items, String publishedBy) {
+    }
+
+    static Published published(StandardVersion s, String publishedBy) {
+        return new Published(s.id(), s.scope(), s.nameZh(), s.nameEn(), s.illustrative(), s.basedOn(),
+                s.items().stream().map(i -> new Item(i.code(), i.kind().name(), i.labelZh(), i.labelEn(),
+                        i.measure().name(), i.countsGroups().stream().map(Enum::name).toList())).toList(),
+                publishedBy);
+    }
+}
