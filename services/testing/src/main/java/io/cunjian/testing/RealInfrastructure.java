@@ -27,7 +27,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <ul>
  * <li>PostgreSQL: the server at 127.0.0.1:5432 when it answers, else an embedded one for the run
  * ({@code CUNJIAN_PG=embedded} forces it). The module gets a database of its own,
- * {@code cunjian_<service>_test_<checkout>}, dropped and created afresh, so a running local stack is not touched.</li>
+ * {@code cunjian_<service>_test_<checkout>}, dropped and created afresh, so a running local stack is not touched
+ * (the init argument {@code database} gives a test class another one, suffixed with its value).</li>
  * <li>Kafka: the broker at {@code CUNJIAN_TEST_KAFKA} (default 127.0.0.1:9092) when it answers,
  * else a broker started for the run on free ports and stopped after. Tests use their own copies of
  * the topics ({@code cunjian.kafka.topic-prefix}) and consumer groups, deleted afterwards.</li>
@@ -45,11 +46,12 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private String bootstrapServers;
     private String topicPrefix;
     private boolean ownBrokerWanted;
+    private String databaseSuffix = "";
 
     @Override
     public Map<String, String> start() {
         Postgres.Server db = startPostgres();
-        String database = testDatabaseName();
+        String database = testDatabaseName() + databaseSuffix;
         Postgres.recreateDatabase(db, database);
 
         bootstrapServers = startKafka();
@@ -113,6 +115,13 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     @Override
     public void init(Map<String, String> initArgs) {
         ownBrokerWanted = "own".equals(initArgs.get("kafka"));
+        // A test that needs an empty database of its own (e.g. loading seed data that other tests
+        // would collide with) names one: @ResourceArg(name = "database", value = "seeds").
+        String db = initArgs.getOrDefault("database", "");
+        if (!db.matches("[a-z0-9_]{0,20}")) {
+            throw new IllegalArgumentException("database suffix must be [a-z0-9_]{0,20}: " + db);
+        }
+        databaseSuffix = db.isEmpty() ? "" : "_" + db;
     }
 
     private Postgres.Server startPostgres() {

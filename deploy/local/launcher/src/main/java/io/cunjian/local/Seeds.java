@@ -1,35 +1,132 @@
 package io.cunjian.local;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Loads {@code seeds/} through the services' public APIs. Until the service issues give it data
- * there is nothing to load; a loaded seed must be safe to load again (Idempotency-Key per row).
+ * Loads {@code seeds/<service>.json} through the services' public APIs, as staff would enter it.
+ * Loading again changes nothing: what exists is left as it is (staff may have corrected it since),
+ * and each create carries an Idempotency-Key, so a load cut short can simply be run again.
+ * Keys starting with {@code _} in the files are notes for readers and are not sent.
  */
-final class Seeds {
+public final class Seeds {
 
-    private final Path dir;
-    private final List<ServiceDescriptor> services;
-
-    Seeds(Path dir, List<ServiceDescriptor> services) {
-        this.dir = dir;
-        this.services = services;
+    /** What a load did: rows created, rows found already there. */
+    public record Report(int created, int existing) {
     }
 
-    void load() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
-            files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Map<String, String> baseUrls;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private int created;
+    private int existing;
+
+    /**
+     * @param baseUrls service name → base URL of the services to seed
+     * @param token    a district admin's bearer token for the regions the seeds lie in
+     */
+    public Seeds(Path dir, Map<String, String> baseUrls, String token) {
+        this.dir = dir;
+        this.baseUrls = baseUrls;
+        this.token = token;
+    }
+
+    public Report load() throws IOException, InterruptedException {
+        created = 0;
+        existing = 0;
+        Path villageProjects = dir.resolve("village-projects.json");
+        if (Files.exists(villageProjects) && baseUrls.containsKey("village-projects")) {
+            loadVillageProjects(JSON.readTree(villageProjects.toFile()), baseUrls.get("village-projects"));
         }
-        if (files.isEmpty()) {
-            System.out.printf("%-17s %s%n", "seeds", "nothing to load yet (" + services.size() + " services have no seed data)");
+        return new Report(created, existing);
+    }
+
+    private void loadVillageProjects(JsonNode seed, String base) throws IOException, InterruptedException {
+        for (JsonNode region : seed.path("regions")) {
+            String code = region.path("code").asText();
+            createIfMissing(base + "/api/v1/regions/" + code, "POST", base + "/api/v1/regions", region, "seed-region-" + code);
         }
-        for (Path f : files) {
-            System.out.printf("%-17s %s%n", "seeds", "no loader for " + dir.relativize(f) + " yet");
+        for (JsonNode village : seed.path("villages")) {
+            String code = village.path("code").asText();
+            createIfMissing(base + "/api/v1/villages/" + code, "POST", base + "/api/v1/villages", village,
+                    "seed-village-" + code);
         }
+        for (JsonNode plan : seed.path("plans")) {
+            String url = base + "/api/v1/villages/" + plan.path("villageCode").asText() + "/plan";
+            ObjectNode body = withoutNotes(plan);
+            body.remove("villageCode");
+            createIfMissing(url, "PUT", url, body, null);
+        }
+    }
+
+    /** GETs {@code existsUrl}; when it is 404, sends {@code body} and expects 201. */
+    private void createIfMissing(String existsUrl, String method, String createUrl, JsonNode entry, String idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpResponse<String> found = send("GET", existsUrl, null, null);
+        if (found.statusCode() == 200) {
+            existing++;
+            return;
+        }
+        if (found.statusCode() != 404) {
+            throw new IllegalStateException("GET " + existsUrl + " answered " + found.statusCode() + ": " + found.body());
+        }
+        HttpResponse<String> answer = send(method, createUrl, JSON.writeValueAsString(withoutNotes(entry)), idempotencyKey);
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException(method + " " + createUrl + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        created++;
+    }
+
+    private static ObjectNode withoutNotes(JsonNode entry) {
+        ObjectNode copy = entry.deepCopy();
+        for (Iterator<String> names = entry.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (name.startsWith("_")) {
+                copy.remove(name);
+            }
+        }
+        return copy;
+    }
+
+    private HttpResponse<String> send(String method, String url, String json, String idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** For the stack's output: which files there are and what loading them did. */
+    static List<String> files(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (var s = Files.list(dir)) {
+                s.filter(f -> f.toString().endsWith(".json")).sorted().forEach(f -> names.add(f.getFileName().toString()));
+            }
+        }
+        return names;
     }
 }

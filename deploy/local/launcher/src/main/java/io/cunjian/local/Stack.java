@@ -123,9 +123,20 @@ public final class Stack {
             }
             say(s.name(), "started (pid " + Processes.alive(pidFile(s)).map(ProcessHandle::pid).orElse(-1L) + ")");
         }
-        new Seeds(root.resolve("seeds"), services).load();
+        loadSeeds();
         printWhereEverythingIs(db);
         return 0;
+    }
+
+    /** The article's regions, villages and plans, through the public APIs (a second start creates nothing). */
+    private void loadSeeds() throws Exception {
+        Map<String, String> urls = new LinkedHashMap<>();
+        services.forEach(s -> urls.put(s.name(), s.baseUrl()));
+        String token = TokenMinter.sign(TokenMinter.Claims.of(TokenMinter.LOCAL_ISSUER, "seed-loader",
+                List.of("district-admin"), List.of("22"), null, Duration.ofMinutes(10)),
+                TokenMinter.ensureKeyPair(keys()).getPrivate());
+        Seeds.Report report = new Seeds(root.resolve("seeds"), urls, token).load();
+        say("seeds", report.created() + " created, " + report.existing() + " already there (" + Seeds.files(root.resolve("seeds")) + ")");
     }
 
     private Postgres.Server startPostgres(boolean forceEmbedded) throws IOException {
@@ -270,7 +281,7 @@ public final class Stack {
         String admin = TokenMinter.sign(TokenMinter.Claims.of(TokenMinter.LOCAL_ISSUER, "smoke-admin",
                 List.of("district-admin"), List.of(SmokeFlows.SMOKE_REGION), null, Duration.ofMinutes(5)),
                 TokenMinter.ensureKeyPair(keys()).getPrivate());
-        new SmokeFlows(smoke, services, admin).run();
+        new SmokeFlows(smoke, services, admin, kafka.bootstrapServers()).run();
         return smoke.report();
     }
 
