@@ -1,0 +1,215 @@
+package io.cunjian.reporting.persistence;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cunjian.reporting.domain.StandardProgress;
+
+/** Reads of the read models: one village's progress, a region's roll-up, the freshness of both. */
+@ApplicationScoped
+public class Reports {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    public record Figure(String what, String labelZh, String labelEn, BigDecimal done, BigDecimal target, String unit) {
+    }
+
+    public record ItemReport(String code, String kind, String measure, String labelZh, String labelEn, String status,
+            BigDecimal progress, List<Figure> figures, OffsetDateTime since) {
+    }
+
+    public record Freshness(OffsetDateTime lastEventTime, OffsetDateTime lastAppliedAt, Double lagSeconds) {
+    }
+
+    public record VillageReport(String code, String name, String townshipCode, boolean demonstration, String standardId,
+            String standardNameZh, boolean standardIllustrative, BigDecimal progress, boolean meetsStandard, int itemsMet,
+            int itemsTotal, OffsetDateTime since, List<ItemReport> items, Freshness freshness) {
+    }
+
+    public record ItemShare(String standardId, String itemCode, String labelZh, long villages, long met, BigDecimal share) {
+    }
+
+    public record Laggard(String code, String name, BigDecimal progress, int itemsMet, int itemsTotal) {
+    }
+
+    public record MissingItem(String itemCode, String labelZh, long villagesMissing) {
+    }
+
+    public record BlindZone(long zoneId, String villageCode, String villageName, String zone) {
+    }
+
+    public record RegionReport(String region, long villagesWithPlan, long demonstrationVillages, long villagesMeetingStandard,
+            BigDecimal averageProgress, List<ItemShare> items, List<Laggard> laggards, List<MissingItem> mostOftenMissing,
+            long overdueWorkOrders, List<BlindZone> blindZones, Freshness freshness) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Optional<VillageReport> village(String code) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT p.village_code, v.name, v.township_code, v.demonstration, p.standard_id, s.name_zh, s.illustrative,
+                       p.progress, p.meets, p.items_met, p.items_total, p.since, s.items
+                FROM rp_village_progress p JOIN rp_standard s ON s.id = p.standard_id
+                LEFT JOIN rp_village v ON v.code = p.village_code WHERE p.village_code = :v""")
+                .setParameter("v", code).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        Map<String, JsonNode> labels = new LinkedHashMap<>();
+        for (JsonNode item : ProgressProjection.read((String) r[12])) {
+            labels.put(item.get("code").asText(), item);
+        }
+        Map<String, String[]> categories = categoryNames();
+        List<ItemReport> items = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                SELECT item_code, status, progress, figures, since FROM rp_item_progress
+                WHERE village_code = :v ORDER BY item_position""").setParameter("v", code).getResultList()) {
+            Object[] i = (Object[]) row;
+            JsonNode label = labels.get((String) i[0]);
+            List<Figure> figures = ProgressProjection.read((String) i[3], ProgressProjection.FIGURES).stream()
+                    .map(f -> figure(f, categories)).toList();
+            items.add(new ItemReport((String) i[0], label.get("kind").asText(), label.get("measure").asText(),
+                    label.get("labelZh").asText(), label.get("labelEn").asText(), (String) i[1], (BigDecimal) i[2], figures,
+                    time(i[4])));
+        }
+        return Optional.of(new VillageReport((String) r[0], (String) r[1], (String) r[2], r[3] != null && (Boolean) r[3],
+                (String) r[4], (String) r[5], (Boolean) r[6], (BigDecimal) r[7], (Boolean) r[8], ((Number) r[9]).intValue(),
+                ((Number) r[10]).intValue(), time(r[11]), items, freshness()));
+    }
+
+    @Transactional
+    public RegionReport region(String prefix) {
+        String like = prefix + "%";
+        Object[] totals = (Object[]) em.createNativeQuery("""
+                SELECT count(*), count(*) FILTER (WHERE v.demonstration), count(*) FILTER (WHERE p.meets),
+                       coalesce(avg(p.progress), 0)
+                FROM rp_village_progress p LEFT JOIN rp_village v ON v.code = p.village_code
+                WHERE p.village_code LIKE :like""").setParameter("like", like).getSingleResult();
+        List<ItemShare> shares = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                SELECT i.standard_id, i.item_code, count(*), count(*) FILTER (WHERE i.status = 'MET'), min(i.item_position)
+                FROM rp_item_progress i WHERE i.village_code LIKE :like
+                GROUP BY i.standard_id, i.item_code ORDER BY i.standard_id, min(i.item_position)""")
+                .setParameter("like", like).getResultList()) {
+            Object[] r = (Object[]) row;
+            long villages = ((Number) r[2]).longValue();
+            long met = ((Number) r[3]).longValue();
+            shares.add(new ItemShare((String) r[0], (String) r[1], itemLabel((String) r[0], (String) r[1]), villages, met,
+                    BigDecimal.valueOf(met).divide(BigDecimal.valueOf(villages), 4, RoundingMode.HALF_UP)));
+        }
+        List<Laggard> laggards = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                SELECT p.village_code, coalesce(v.name, p.village_code), p.progress, p.items_met, p.items_total
+                FROM rp_village_progress p LEFT JOIN rp_village v ON v.code = p.village_code
+                WHERE p.village_code LIKE :like AND NOT p.meets ORDER BY p.progress, p.village_code LIMIT 10""")
+                .setParameter("like", like).getResultList()) {
+            Object[] r = (Object[]) row;
+            laggards.add(new Laggard((String) r[0], (String) r[1], (BigDecimal) r[2], ((Number) r[3]).intValue(),
+                    ((Number) r[4]).intValue()));
+        }
+        List<MissingItem> missing = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                SELECT i.item_code, min(i.standard_id), count(*) FROM rp_item_progress i
+                WHERE i.village_code LIKE :like AND i.status <> 'MET'
+                GROUP BY i.item_code ORDER BY count(*) DESC, i.item_code LIMIT 10""")
+                .setParameter("like", like).getResultList()) {
+            Object[] r = (Object[]) row;
+            missing.add(new MissingItem((String) r[0], itemLabel((String) r[1], (String) r[0]), ((Number) r[2]).longValue()));
+        }
+        Number overdue = (Number) em.createNativeQuery("""
+                SELECT count(*) FROM rp_work_order WHERE village_code LIKE :like AND due_date < :today
+                AND status NOT IN ('COMPLETED', 'VERIFIED', 'CANCELLED')""")
+                .setParameter("like", like).setParameter("today", LocalDate.now(CHINA)).getSingleResult();
+        List<BlindZone> blind = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                SELECT z.zone_id, z.village_code, coalesce(v.name, z.village_code), z.name FROM rp_zone z
+                LEFT JOIN rp_village v ON v.code = z.village_code
+                WHERE z.village_code LIKE :like AND NOT z.covered ORDER BY z.village_code, z.name LIMIT 200""")
+                .setParameter("like", like).getResultList()) {
+            Object[] r = (Object[]) row;
+            blind.add(new BlindZone(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]));
+        }
+        return new RegionReport(prefix, ((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(),
+                ((Number) totals[2]).longValue(), ((BigDecimal) totals[3]).setScale(4, RoundingMode.HALF_UP), shares, laggards,
+                missing, overdue.longValue(), blind, freshness());
+    }
+
+    /** The freshness of the oldest-applied topic: when the last event was written and how long it took to apply. */
+    @Transactional
+    public Freshness freshness() {
+        List<?> rows = em.createNativeQuery("SELECT min(last_ce_time), min(applied_at), max(last_ce_time) FROM rp_watermark")
+                .getResultList();
+        Object[] r = (Object[]) rows.get(0);
+        if (r[0] == null) {
+            return new Freshness(null, null, null);
+        }
+        OffsetDateTime last = time(r[2]);
+        OffsetDateTime applied = time(r[1]);
+        return new Freshness(last, applied, Math.max(0, Duration.between(time(r[0]), applied).toMillis()) / 1000.0);
+    }
+
+    private String itemLabel(String standardId, String itemCode) {
+        List<?> items = em.createNativeQuery("SELECT items FROM rp_standard WHERE id = :id").setParameter("id", standardId)
+                .getResultList();
+        if (items.isEmpty()) {
+            return itemCode;
+        }
+        for (JsonNode item : ProgressProjection.read((String) items.get(0))) {
+            if (item.get("code").asText().equals(itemCode)) {
+                return item.get("labelZh").asText();
+            }
+        }
+        return itemCode;
+    }
+
+    private Map<String, String[]> categoryNames() {
+        Map<String, String[]> names = new LinkedHashMap<>();
+        for (Object row : em.createNativeQuery("SELECT code, name_zh, name_en FROM rp_category").getResultList()) {
+            Object[] r = (Object[]) row;
+            names.put((String) r[0], new String[] {(String) r[1], (String) r[2]});
+        }
+        return names;
+    }
+
+    private static Figure figure(StandardProgress.Figure f, Map<String, String[]> categories) {
+        String[] names = switch (f.what()) {
+            case "coverage-percent" -> new String[] {"监控覆盖率", "Camera coverage"};
+            case "operational-cameras" -> new String[] {"在线运行摄像头", "Operational cameras"};
+            default -> categories.getOrDefault(f.what(), new String[] {f.what(), f.what()});
+        };
+        return new Figure(f.what(), names[0], names[1], f.done(), f.target(), f.unit());
+    }
+
+    static OffsetDateTime time(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

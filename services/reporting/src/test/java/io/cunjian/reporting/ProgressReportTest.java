@@ -1,0 +1,295 @@
+package io.cunjian.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cunjian.testing.EventsOnTopic;
+import io.cunjian.testing.RealInfrastructure;
+import io.cunjian.testing.SignIn;
+import io.cunjian.testing.SignedInAs;
+import io.cunjian.testing.TestEvents;
+import io.cunjian.testing.Tokens;
+import io.cunjian.testing.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Progress from the three producers' events, checked figure by figure against DESIGN.md's table
+ * (its worked example included): repeats change nothing, facts arriving early are applied when
+ * what they refer to arrives, a correction moves the figure, a poison record is set aside.
+ * Every event sent is first checked against its committed schema.
+ */
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+@SignedInAs(role = "viewer", regions = {"220382"})
+class ProgressReportTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String TOWNSHIP = "220382105";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @ConfigProperty(name = "cunjian.kafka.topic-prefix")
+    String prefix;
+    TestEvents events;
+
+    @BeforeEach
+    void producer() {
+        events = new TestEvents(bootstrap);
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    UUID send(String topic, String key, String type, String json) {
+        return send(topic, key, UUID.randomUUID(), type, json);
+    }
+
+    UUID send(String topic, String key, UUID id, String type, String json) {
+        try {
+            assertThat(EventsOnTopic.schemaProblems(type, JSON.readTree(json))).as(type + " " + json).isEmpty();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return events.send(prefix + topic, key, id, type, json);
+    }
+
+    // ---- the producers' facts, as their schemas say ----
+
+    void standard(String id, String items) {
+        send("village.events", "standard:" + id, "cunjian.standard.published.v1", """
+                {"id":"%s","scope":"22","nameZh":"测试标准","nameEn":"Test","illustrative":true,"basedOn":null,
+                 "items":%s,"publishedBy":"system"}""".formatted(id, items));
+    }
+
+    static final String THREE_ITEMS = """
+            [{"code":"street-lighting","kind":"HAVE","labelZh":"有路灯照明","labelEn":"Street lighting","measure":"WORK_QUANTITY","countsGroups":["LIGHTING"]},
+             {"code":"camera-coverage","kind":"HAVE","labelZh":"有安防监控","labelEn":"Cameras","measure":"CAMERA_COVERAGE","countsGroups":[]},
+             {"code":"no-ruined-walls","kind":"NONE","labelZh":"无残垣断壁","labelEn":"No ruined walls","measure":"INSPECTION","countsGroups":[]}]""";
+
+    void village(String code, String name, boolean demonstration) {
+        send("village.events", code, "cunjian.village.registered.v1", """
+                {"code":"%s","name":"%s","townshipCode":"%s","demonstration":%s,"version":0}"""
+                .formatted(code, name, TOWNSHIP, demonstration));
+    }
+
+    void plan(String village, String standard, int revision, int lamps, int heads, Integer minCameras) {
+        send("village.events", village, revision == 1 ? "cunjian.plan.set.v1" : "cunjian.plan.changed.v1", """
+                {"villageCode":"%s","revision":%d,"standardId":"%s","deadline":"2026-12-31",
+                 "workTargets":[{"itemCode":"street-lighting","categoryCode":"street-lamp-repair","unit":"LAMP","quantity":%d},
+                                {"itemCode":"street-lighting","categoryCode":"lamp-head-replacement","unit":"PIECE","quantity":%d}],
+                 "coverageTargets":[{"itemCode":"camera-coverage","requiredCoveragePercent":100,"minimumOperationalCameras":%s}],
+                 "changedBy":"staff","note":null}""".formatted(village, revision, standard, lamps, heads, minCameras));
+    }
+
+    /** An order verified with {@code quantity}; returns the id of the verified event. */
+    UUID verifiedOrder(String village, String order, String category, String unit, int quantity) {
+        send("workorder.events", village, "cunjian.workorder.created.v1", """
+                {"orderId":"%s","villageCode":"%s","categoryCode":"%s","unit":"%s","plannedQuantity":%d,"status":"DRAFT",
+                 "by":"staff","version":0,"title":"维修","priority":"NORMAL","dueDate":"2026-01-31"}"""
+                .formatted(order, village, category, unit, quantity));
+        return send("workorder.events", village, "cunjian.workorder.verified.v1", """
+                {"orderId":"%s","villageCode":"%s","categoryCode":"%s","unit":"%s","plannedQuantity":%d,"status":"VERIFIED",
+                 "previousStatus":"COMPLETED","by":"staff","version":6,"contractorId":"91220300MA14ABCD1X",
+                 "actualQuantity":%d,"verifiedQuantity":%d}""".formatted(order, village, category, unit, quantity, quantity, quantity));
+    }
+
+    void zone(String village, long zone, String name, boolean covered, int zones, int coveredZones) {
+        send("camera.events", village, "cunjian.camera.zone-coverage-changed.v1", """
+                {"villageCode":"%s","zoneId":%d,"zoneName":"%s","covered":%s,"cause":"heartbeat","villageZones":%d,
+                 "villageCoveredZones":%d}""".formatted(village, zone, name, covered, zones, coveredZones));
+    }
+
+    void camera(String village, String serial, long zone, String lifecycle) {
+        send("camera.events", village, "cunjian.camera.registered.v1", """
+                {"serial":"%s","villageCode":"%s","zoneId":%d,"model":"DS-2CD","vendor":"海康威视",
+                 "position":{"lat":43.51,"lng":123.50},"installedOn":"2022-05-01","installer":"某公司","lifecycle":"%s","version":0}"""
+                .formatted(serial, village, zone, lifecycle));
+    }
+
+    void online(String village, String serial, long zone, boolean online) {
+        send("camera.events", village, "cunjian.camera.online-changed.v1", """
+                {"serial":"%s","villageCode":"%s","zoneId":%d,"online":%s,"lastSeen":"2026-11-29T08:00:00+08:00","cause":"heartbeat"}"""
+                .formatted(serial, village, zone, online));
+    }
+
+    void inspection(String village, String item, String verdict, String on) {
+        send("village.events", village, "cunjian.inspection.recorded.v1", """
+                {"id":"%s","villageCode":"%s","standardId":"test-standard","itemCode":"%s","verdict":"%s","inspectedOn":"%s",
+                 "inspector":"王检查","notes":null,"photos":[],"recordedBy":"staff"}""".formatted(UUID.randomUUID(), village, item, verdict, on));
+    }
+
+    static JsonPath awaitReport(String village, java.util.function.Predicate<JsonPath> until) {
+        JsonPath[] last = new JsonPath[1];
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var r = given().get("/api/v1/reports/villages/" + village);
+            if (r.statusCode() != 200) {
+                return false;
+            }
+            last[0] = r.jsonPath();
+            return until.test(last[0]);
+        });
+        return last[0];
+    }
+
+    static float item(JsonPath report, String code) {
+        return report.getFloat("items.find { it.code == '" + code + "' }.progress");
+    }
+
+    @Test
+    void theWorkedExampleOfTheDesignAndEveryMeasure() {
+        String v = TOWNSHIP + "201";
+        standard("test-standard", THREE_ITEMS);
+        village(v, "永加社区", true);
+        plan(v, "test-standard", 1, 80, 140, 2);
+        verifiedOrder(v, "wo-" + v + "-1", "street-lamp-repair", "LAMP", 40);
+        UUID repeat = verifiedOrder(v, "wo-" + v + "-2", "street-lamp-repair", "LAMP", 24);
+        verifiedOrder(v, "wo-" + v + "-3", "lamp-head-replacement", "PIECE", 140);
+        zone(v, 9001, "南出口", true, 2, 1);
+        zone(v, 9002, "203国道", false, 2, 1);
+        camera(v, "CAM-" + v + "-1", 9001, "OPERATIONAL");
+        online(v, "CAM-" + v + "-1", 9001, true);
+        camera(v, "CAM-" + v + "-2", 9002, "FAULTY");
+        inspection(v, "no-ruined-walls", "FAIL", "2026-11-20");
+
+        // 64 lamps of 80 and 140 heads of 140: (0.8 + 1.0) / 2 = 0.9, in progress (DESIGN.md)
+        JsonPath r = awaitReport(v, p -> p.getList("items").size() == 3 && item(p, "camera-coverage") > 0
+                && "FAILING".equals(p.getString("items.find { it.code == 'no-ruined-walls' }.status")));
+        assertThat(item(r, "street-lighting")).isEqualTo(0.9f);
+        assertThat(r.getString("items.find { it.code == 'street-lighting' }.status")).isEqualTo("IN_PROGRESS");
+        assertThat(r.getFloat("items.find { it.code == 'street-lighting' }.figures.find { it.what == 'street-lamp-repair' }.done"))
+                .isEqualTo(64f);
+        assertThat(r.getFloat("items.find { it.code == 'street-lighting' }.figures.find { it.what == 'street-lamp-repair' }.target"))
+                .isEqualTo(80f);
+        // 1 of 2 zones covered = 50 %; 1 operational camera of a minimum of 2 = 0.5
+        assertThat(item(r, "camera-coverage")).isEqualTo(0.5f);
+        assertThat(r.getString("items.find { it.code == 'camera-coverage' }.status")).isEqualTo("IN_PROGRESS");
+        assertThat(item(r, "no-ruined-walls")).isZero();
+        // (0.9 + 0.5 + 0) / 3
+        assertThat(r.getFloat("progress")).isEqualTo(0.4667f);
+        assertThat(r.getBoolean("meetsStandard")).isFalse();
+        assertThat(r.getString("name")).isEqualTo("永加社区");
+        assertThat(r.getString("freshness.lastEventTime")).isNotNull();
+
+        // the same verified event delivered again changes nothing
+        send("workorder.events", v, repeat, "cunjian.workorder.verified.v1", """
+                {"orderId":"%s","villageCode":"%s","categoryCode":"street-lamp-repair","unit":"LAMP","plannedQuantity":24,
+                 "status":"VERIFIED","previousStatus":"COMPLETED","by":"staff","version":6,"contractorId":"91220300MA14ABCD1X",
+                 "actualQuantity":24,"verifiedQuantity":24}""".formatted("wo-" + v + "-2", v));
+        // a correction of the first order (40 → 30) moves the figure: (30+24)/80 = 0.675 → (0.675 + 1) / 2
+        send("workorder.events", v, "cunjian.workorder.corrected.v1", """
+                {"orderId":"%s","villageCode":"%s","categoryCode":"street-lamp-repair","unit":"LAMP","plannedQuantity":40,
+                 "status":"VERIFIED","previousStatus":"VERIFIED","by":"admin","version":7,"contractorId":"91220300MA14ABCD1X",
+                 "verifiedQuantity":30,"previousQuantity":40,"newQuantity":30,"reason":"复核少了10盏"}""".formatted("wo-" + v + "-1", v));
+        r = awaitReport(v, p -> item(p, "street-lighting") != 0.9f);
+        assertThat(item(r, "street-lighting")).isEqualTo(0.8375f);
+        assertThat(r.getFloat("items.find { it.code == 'street-lighting' }.figures.find { it.what == 'street-lamp-repair' }.done"))
+                .isEqualTo(54f);
+
+        // everything met: the second camera comes online and operational, the zone covered, the wall inspection passes
+        send("camera.events", v, "cunjian.camera.lifecycle-changed.v1", """
+                {"serial":"CAM-%s-2","villageCode":"%s","zoneId":9002,"from":"FAULTY","to":"OPERATIONAL","reason":null,"version":1}"""
+                .formatted(v, v));
+        online(v, "CAM-" + v + "-2", 9002, true);
+        zone(v, 9002, "203国道", true, 2, 2);
+        inspection(v, "no-ruined-walls", "PASS", "2026-11-25");
+        // an older inspection recorded late does not override the newer one
+        inspection(v, "no-ruined-walls", "FAIL", "2026-11-01");
+        verifiedOrder(v, "wo-" + v + "-4", "street-lamp-repair", "LAMP", 26);
+        r = awaitReport(v, p -> p.getBoolean("meetsStandard"));
+        assertThat(r.getFloat("progress")).isEqualTo(1f);
+        assertThat(r.getInt("itemsMet")).isEqualTo(3);
+        assertThat(r.getString("items.find { it.code == 'no-ruined-walls' }.status")).isEqualTo("MET");
+    }
+
+    @Test
+    void factsThatArriveEarlyAreAppliedWhenWhatTheyReferToArrives() {
+        String v = TOWNSHIP + "202";
+        // a verified order before its village, and a plan before its standard version
+        verifiedOrder(v, "wo-" + v + "-1", "street-lamp-repair", "LAMP", 20);
+        village(v, "孙家村", false);
+        plan(v, "test-standard-late", 1, 40, 10, null);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> given().get("/api/v1/reports/villages/" + v).statusCode() == 404);
+
+        standard("test-standard-late", THREE_ITEMS);
+        JsonPath r = awaitReport(v, p -> true);
+        // 20 of 40 lamps, 0 of 10 heads: (0.5 + 0) / 2
+        assertThat(item(r, "street-lighting")).isEqualTo(0.25f);
+        assertThat(r.getString("standardId")).isEqualTo("test-standard-late");
+        // no zones, no cameras, no inspection: not started
+        assertThat(r.getString("items.find { it.code == 'camera-coverage' }.status")).isEqualTo("NOT_STARTED");
+    }
+
+    @Test
+    void aPoisonWorkOrderRecordIsSetAsideAndTheNextOneCounts() {
+        String v = TOWNSHIP + "203";
+        standard("test-standard-poison", THREE_ITEMS);
+        village(v, "长岭子村", false);
+        plan(v, "test-standard-poison", 1, 10, 10, null);
+        RecordHeaders h = new RecordHeaders();
+        h.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        h.add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        h.add("ce_type", "cunjian.workorder.verified.v1".getBytes(StandardCharsets.UTF_8));
+        h.add("ce_source", "/cunjian/test".getBytes(StandardCharsets.UTF_8));
+        h.add("ce_time", "2026-11-29T08:00:00+08:00".getBytes(StandardCharsets.UTF_8));
+        events.sendRaw(prefix + "workorder.events", v, "{\"orderId\":".getBytes(StandardCharsets.UTF_8), h);
+        verifiedOrder(v, "wo-" + v + "-1", "street-lamp-repair", "LAMP", 10);
+
+        JsonPath r = awaitReport(v, p -> item(p, "street-lighting") > 0);
+        assertThat(item(r, "street-lighting")).isEqualTo(0.5f);
+        List<TopicReader.Event> dead = TopicReader.readUntil(bootstrap, prefix + "workorder.events.dlq", Duration.ofSeconds(20),
+                read -> read.stream().anyMatch(e -> v.equals(e.key())));
+        assertThat(dead).extracting(TopicReader.Event::key).contains(v);
+    }
+
+    @Test
+    void aRegionRollsUpItsVillagesAndOnlyItsViewersSeeIt() {
+        String a = TOWNSHIP + "211", b = TOWNSHIP + "212";
+        standard("test-standard-region", THREE_ITEMS);
+        village(a, "甲村", true);
+        village(b, "乙村", false);
+        plan(a, "test-standard-region", 1, 10, 10, null);
+        plan(b, "test-standard-region", 1, 10, 10, null);
+        verifiedOrder(a, "wo-" + a + "-1", "street-lamp-repair", "LAMP", 10);
+        verifiedOrder(a, "wo-" + a + "-2", "lamp-head-replacement", "PIECE", 10);
+        zone(b, 9101, "村口", false, 1, 0);
+        awaitReport(a, p -> item(p, "street-lighting") == 1f);
+        awaitReport(b, p -> true);
+
+        given().get("/api/v1/reports/regions/" + TOWNSHIP).then().statusCode(200)
+                .body("villagesWithPlan", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                .body("items.find { it.standardId == 'test-standard-region' && it.itemCode == 'street-lighting' }.villages", equalTo(2))
+                .body("items.find { it.standardId == 'test-standard-region' && it.itemCode == 'street-lighting' }.met", equalTo(1))
+                .body("blindZones.zone", hasItem("村口"))
+                .body("laggards.code", hasItem(b))
+                .body("freshness.lagSeconds", notNullValue());
+        given().header("Authorization", SignIn.bearer(Tokens.viewer("220322"))).get("/api/v1/reports/regions/" + TOWNSHIP)
+                .then().statusCode(403);
+        given().header("Authorization", SignIn.bearer(Tokens.viewer("220322"))).get("/api/v1/reports/villages/" + a)
+                .then().statusCode(403);
+        given().header("Authorization", SignIn.bearer(Tokens.contractor(Tokens.CONTRACTOR_ID, "220382")))
+                .get("/api/v1/reports/regions/220382").then().statusCode(403);
+        given().get("/api/v1/reports/regions/22038").then().statusCode(400);
+    }
+}
