@@ -35,6 +35,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
 import io.cunjian.chassis.idempotency.Idempotent;
+import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.NotFoundProblem;
@@ -246,6 +248,7 @@ public class WorkOrderResource {
     @Path("/{id}/issue")
     @Idempotent
     @APIResponse(responseCode = "200", description = "issued (DRAFT → ISSUED); 409 naming the current state otherwise")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public Response issueWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Caller who = caller.get();
         return act(id, ifMatch, o -> manage(who, o), WorkOrder::issue, who);
@@ -255,6 +258,7 @@ public class WorkOrderResource {
     @Path("/{id}/assign")
     @Idempotent
     @APIResponse(responseCode = "200", description = "assigned to an active contractor (ISSUED → ASSIGNED)")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public Response assignWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Assign body) {
         Caller who = caller.get();
@@ -267,6 +271,7 @@ public class WorkOrderResource {
     @Path("/{id}/start")
     @Idempotent
     @APIResponse(responseCode = "200", description = "started by the assigned contractor (ASSIGNED or REJECTED → IN_PROGRESS)")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public Response startWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Caller who = caller.get();
         return act(id, ifMatch, o -> ownWork(who, o), WorkOrder::start, who);
@@ -276,6 +281,7 @@ public class WorkOrderResource {
     @Path("/{id}/complete")
     @Idempotent
     @APIResponse(responseCode = "200", description = "completed by the assigned contractor (IN_PROGRESS → COMPLETED)")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public Response completeWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Complete body) {
         Caller who = caller.get();
@@ -288,7 +294,9 @@ public class WorkOrderResource {
                 blank(body.notes()) ? null : body.notes().strip(), body.photoIds().stream().distinct().toList());
         return act(id, ifMatch, o -> {
             ownWork(who, o);
-            service.requirePhotosOf(o.id(), completion.photoIds());
+            if (o.status() == WorkOrderStatus.IN_PROGRESS) { // else the state is the answer (409)
+                service.requirePhotosOf(o.id(), completion.photoIds());
+            }
         }, o -> o.complete(completion), who);
     }
 
@@ -296,6 +304,7 @@ public class WorkOrderResource {
     @Path("/{id}/verify")
     @Idempotent
     @APIResponse(responseCode = "200", description = "verified by staff (COMPLETED → VERIFIED): the actual quantity now counts")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public Response verifyWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Caller who = caller.get();
         return act(id, ifMatch, o -> manage(who, o), o -> o.verify(who.subject(), WorkOrderService.now()), who);
@@ -305,6 +314,7 @@ public class WorkOrderResource {
     @Path("/{id}/reject")
     @Idempotent
     @APIResponse(responseCode = "200", description = "completion sent back with a reason (COMPLETED → REJECTED)")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public Response rejectWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason body) {
         Caller who = caller.get();
@@ -315,6 +325,7 @@ public class WorkOrderResource {
     @Path("/{id}/cancel")
     @Idempotent
     @APIResponse(responseCode = "200", description = "cancelled (from any state but VERIFIED and CANCELLED)")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public Response cancelWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid OptionalReason body) {
         Caller who = caller.get();
@@ -326,6 +337,7 @@ public class WorkOrderResource {
     @Path("/{id}/corrections")
     @Idempotent
     @APIResponse(responseCode = "200", description = "verified quantity corrected by a district admin, with a reason (its own event)")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public Response correctWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Correction body) {
         Caller who = caller.get();
