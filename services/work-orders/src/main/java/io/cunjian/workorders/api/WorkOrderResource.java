@@ -68,7 +68,6 @@ import io.cunjian.workorders.persistence.WorkOrderRepository;
 @Path("/api/v1/work-orders")
 @Tag(name = "Work orders", description = "工单 — lighting, greening, road and amenity work from draft to verified completion")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class WorkOrderResource {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -167,6 +166,7 @@ public class WorkOrderResource {
     @POST
     @Idempotent
     @APIResponse(responseCode = "201", description = "created as a draft; 503 (retryable) while this service has not yet seen the village or category")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response createWorkOrder(@Valid @NotNull CreateWorkOrder body) {
         Caller who = caller.get().require(Policies.MANAGE_IN_REGION, body.villageCode());
         LocationInput l = body.location();
@@ -259,6 +259,7 @@ public class WorkOrderResource {
     @Idempotent
     @APIResponse(responseCode = "200", description = "assigned to an active contractor (ISSUED → ASSIGNED)")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response assignWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Assign body) {
         Caller who = caller.get();
@@ -282,6 +283,7 @@ public class WorkOrderResource {
     @Idempotent
     @APIResponse(responseCode = "200", description = "completed by the assigned contractor (IN_PROGRESS → COMPLETED)")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response completeWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Complete body) {
         Caller who = caller.get();
@@ -315,6 +317,7 @@ public class WorkOrderResource {
     @Idempotent
     @APIResponse(responseCode = "200", description = "completion sent back with a reason (COMPLETED → REJECTED)")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response rejectWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason body) {
         Caller who = caller.get();
@@ -326,6 +329,7 @@ public class WorkOrderResource {
     @Idempotent
     @APIResponse(responseCode = "200", description = "cancelled (from any state but VERIFIED and CANCELLED)")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response cancelWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid OptionalReason body) {
         Caller who = caller.get();
@@ -338,6 +342,7 @@ public class WorkOrderResource {
     @Idempotent
     @APIResponse(responseCode = "200", description = "verified quantity corrected by a district admin, with a reason (its own event)")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response correctWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Correction body) {
         Caller who = caller.get();
