@@ -42,6 +42,7 @@ final class SmokeFlows {
     void run() {
         smoke.check("a region renamed in village-projects reaches reporting through Kafka", this::regionReachesReporting);
         smoke.check("a village, its plan and an inspection are published on village.events", this::villagePlanInspection);
+        smoke.check("a village created in village-projects takes a work order in work-orders seconds later, issued to verified", this::workOrderInANewVillage);
     }
 
     private List<String> regionReachesReporting() throws Exception {
@@ -134,10 +135,130 @@ final class SmokeFlows {
         return problems;
     }
 
+    // ---- work-orders (issue 5) ----
+
+    /** A contractor kept for the smoke: a valid unified social credit code (check character J). */
+    static final String SMOKE_CONTRACTOR = "91990100MA14ABCD2J";
+
+    /**
+     * Registers 99 → 9901 → 990101 → 990101001 and a new village in village-projects, then creates a
+     * work order in that village in work-orders (retrying while work-orders answers 503: its replica
+     * has not seen the village yet), and takes it through issue, assign, start, a photo, complete and
+     * verify, the contractor's steps with a contractor token signed by the stack's key.
+     */
+    private List<String> workOrderInANewVillage() throws Exception {
+        List<String> problems = new ArrayList<>();
+        String villageProjects = services.get("village-projects").baseUrl();
+        ServiceDescriptor workOrdersService = services.get("work-orders");
+        String workOrders = workOrdersService.baseUrl();
+        for (String region : List.of(SMOKE_REGION, "9901", "990101", "990101001")) {
+            HttpResponse<String> r = send("POST", villageProjects + "/api/v1/regions",
+                    "{\"code\":\"" + region + "\",\"name\":\"冒烟测试" + region + "\"}", Map.of());
+            if (r.statusCode() != 201 && r.statusCode() != 409) {
+                problems.add("registering region " + region + " answered " + r.statusCode() + ": " + r.body());
+                return problems;
+            }
+        }
+        String village = "990101001" + String.format("%03d", new java.util.Random().nextInt(1000));
+        HttpResponse<String> v = send("POST", villageProjects + "/api/v1/villages", "{\"code\":\"" + village
+                + "\",\"townshipCode\":\"990101001\",\"name\":\"冒烟村" + village.substring(9) + "\"}", Map.of());
+        if (v.statusCode() != 201 && v.statusCode() != 409) {
+            problems.add("registering village " + village + " answered " + v.statusCode() + ": " + v.body());
+            return problems;
+        }
+        HttpResponse<String> c = send("POST", workOrders + "/api/v1/contractors",
+                "{\"id\":\"" + SMOKE_CONTRACTOR + "\",\"name\":\"冒烟测试施工单位\"}", Map.of());
+        if (c.statusCode() != 201 && c.statusCode() != 409) {
+            problems.add("registering the smoke contractor answered " + c.statusCode() + ": " + c.body());
+            return problems;
+        }
+        String order = "{\"villageCode\":\"" + village + "\",\"categoryCode\":\"street-lamp-repair\",\"unit\":\"LAMP\","
+                + "\"plannedQuantity\":8,\"title\":\"冒烟测试路灯维修\"}";
+        String key = UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        @SuppressWarnings("unchecked")
+        HttpResponse<String>[] created = new HttpResponse[1];
+        boolean accepted = Processes.await(Duration.ofSeconds(30), () -> {
+            try {
+                created[0] = send("POST", workOrders + "/api/v1/work-orders", order, Map.of("Idempotency-Key", key));
+                return created[0].statusCode() != 503;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        if (!accepted || created[0] == null || created[0].statusCode() != 201) {
+            problems.add("work-orders did not take an order in the new village " + village + " within 30 s: "
+                    + (created[0] == null ? "no answer" : created[0].statusCode() + " " + created[0].body()));
+            return problems;
+        }
+        System.out.println("     work-orders took the order " + Duration.ofNanos(System.nanoTime() - started).toMillis()
+                + " ms after the village was registered");
+        String id = JSON.readTree(created[0].body()).path("id").asText();
+        String base = workOrders + "/api/v1/work-orders/" + id;
+        java.nio.file.Path keys = workOrdersService.module().getParent().getParent().resolve("deploy/local/.state/keys");
+        String contractor = TokenMinter.sign(TokenMinter.Claims.of(TokenMinter.LOCAL_ISSUER, "smoke-contractor",
+                List.of("contractor"), List.of(SMOKE_REGION), SMOKE_CONTRACTOR, Duration.ofMinutes(5)),
+                TokenMinter.ensureKeyPair(keys).getPrivate());
+        if (!step(problems, "issue", send("POST", base + "/issue", null, Map.of()))
+                || !step(problems, "assign", send("POST", base + "/assign", "{\"contractorId\":\"" + SMOKE_CONTRACTOR + "\"}", Map.of()))
+                || !step(problems, "start", sendAs(contractor, "POST", base + "/start", null))) {
+            return problems;
+        }
+        HttpResponse<String> photo = uploadJpeg(contractor, base + "/photos");
+        if (photo.statusCode() != 201) {
+            problems.add("photo upload answered " + photo.statusCode() + ": " + photo.body());
+            return problems;
+        }
+        String photoId = JSON.readTree(photo.body()).path("id").asText();
+        if (!step(problems, "complete", sendAs(contractor, "POST", base + "/complete",
+                "{\"actualQuantity\":8,\"notes\":\"冒烟测试\",\"photoIds\":[\"" + photoId + "\"]}"))
+                || !step(problems, "verify", send("POST", base + "/verify", null, Map.of()))) {
+            return problems;
+        }
+        HttpResponse<String> done = send("GET", base, null, Map.of());
+        if (!"VERIFIED".equals(JSON.readTree(done.body()).path("status").asText())) {
+            problems.add("the order is not VERIFIED at the end: " + done.body());
+        }
+        return problems;
+    }
+
     private static void expect(List<String> problems, HttpResponse<String> answer, String what, Integer... statuses) {
         if (!List.of(statuses).contains(answer.statusCode())) {
             problems.add(what + " answered " + answer.statusCode() + ": " + answer.body());
         }
+    }
+
+    private static boolean step(List<String> problems, String name, HttpResponse<String> answer) {
+        if (answer.statusCode() != 200) {
+            problems.add(name + " answered " + answer.statusCode() + ": " + answer.body());
+            return false;
+        }
+        return true;
+    }
+
+    private HttpResponse<String> sendAs(String bearer, String method, String url, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Authorization", "Bearer " + bearer);
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A multipart upload of a minimal JPEG (its signature is what work-orders checks). */
+    private HttpResponse<String> uploadJpeg(String bearer, String url) throws Exception {
+        String boundary = "smoke-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"smoke.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1,
+                0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9 });
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> send(String method, String url, String json, Map<String, String> headers) throws Exception {

@@ -1,0 +1,149 @@
+package io.cunjian.workorders.api;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.cunjian.chassis.idempotency.Idempotent;
+import io.cunjian.chassis.problem.ConflictProblem;
+import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.problem.NotFoundProblem;
+import io.cunjian.chassis.problem.ProblemException;
+import io.cunjian.chassis.problem.ProblemType;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.CurrentCaller;
+import io.cunjian.workorders.domain.PhotoEvidence;
+import io.cunjian.workorders.domain.PhotoService;
+import io.cunjian.workorders.domain.WorkOrder;
+import io.cunjian.workorders.domain.WorkOrderService;
+import io.cunjian.workorders.persistence.PhotoEntity;
+
+/**
+ * Evidence photos of a work order (ADR 0008): uploaded by the assigned contractor while the work is
+ * in progress — JPEG, PNG or HEIC recognised by content, at most {@code cunjian.photos.max-bytes} —
+ * and read back by whoever may see the order. EXIF time and position are read where present and the
+ * photo is flagged when taken before the order was started or far from its position.
+ */
+@Path("/api/v1/work-orders/{id}/photos")
+@Tag(name = "Work orders")
+public class PhotoResource {
+
+    public record PhotoView(UUID id, UUID orderId, String contentType, int sizeBytes, String sha256, String fileName,
+            String uploadedBy, OffsetDateTime uploadedAt,
+            @Schema(description = "EXIF time the photo was taken; null when the photo carries none") OffsetDateTime takenAt,
+            @Schema(description = "EXIF GPS latitude; null when none") BigDecimal latitude,
+            @Schema(description = "EXIF GPS longitude; null when none") BigDecimal longitude,
+            @Schema(description = "TAKEN_BEFORE_START, FAR_FROM_SITE, and NO_TIME / NO_POSITION when they could not be checked") List<String> flags) {
+        static PhotoView of(PhotoEntity p) {
+            return new PhotoView(p.id, p.orderId, p.contentType, p.sizeBytes, p.sha256, p.fileName, p.uploadedBy,
+                    WorkOrderResource.local(p.uploadedAt), WorkOrderResource.local(p.takenAt), p.latitude, p.longitude,
+                    p.flags == null || p.flags.isEmpty() ? List.of() : Arrays.asList(p.flags.split(",")));
+        }
+    }
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    PhotoService photos;
+    @Inject
+    WorkOrderService orders;
+
+    @ConfigProperty(name = "cunjian.photos.max-bytes", defaultValue = "10485760")
+    long maxBytes;
+
+    @POST
+    @Idempotent
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "stored; its id goes into the completion's photoIds")
+    public Response uploadPhoto(@PathParam("id") String id, @RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary") FileUpload file) {
+        Caller who = caller.get();
+        UUID orderId = WorkOrderResource.orderId(id);
+        if (file == null) {
+            throw new InvalidInputProblem("file", "problem.photo.missing");
+        }
+        if (file.size() > maxBytes) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "problem.photo.too-large", maxBytes / (1024 * 1024));
+        }
+        byte[] image;
+        try {
+            image = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("upload unreadable", e);
+        }
+        if (image.length == 0) {
+            throw new InvalidInputProblem("file", "problem.photo.missing");
+        }
+        String contentType = PhotoEvidence.contentType(image)
+                .orElseThrow(() -> new InvalidInputProblem("file", "problem.photo.not-an-image"));
+        ExifReader.Exif exif = ExifReader.read(image);
+        String fileName = file.fileName() == null ? null : file.fileName().length() > 255 ? file.fileName().substring(0, 255) : file.fileName();
+        var outcome = photos.upload(orderId, o -> WorkOrderResource.ownWork(who, o), image, contentType, fileName,
+                exif.takenAt(), exif.position(), who.subject()).orElseThrow(() -> notFound(id));
+        if (outcome instanceof PhotoService.Refused refused) {
+            throw new ConflictProblem(refused.current().name(), "problem.photo.not-in-progress", refused.current().name());
+        }
+        PhotoEntity p = ((PhotoService.Stored) outcome).photo();
+        return Response.created(URI.create("/api/v1/work-orders/" + orderId + "/photos/" + p.id)).entity(PhotoView.of(p))
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<PhotoView> listPhotos(@PathParam("id") String id) {
+        UUID orderId = visibleOrder(id);
+        return photos.ofOrder(orderId).stream().map(PhotoView::of).toList();
+    }
+
+    @GET
+    @Path("/{photoId}")
+    @Produces({ "image/jpeg", "image/png", "image/heic" })
+    @APIResponse(responseCode = "200", description = "the image as uploaded",
+            content = @Content(mediaType = "image/*", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    public Response getPhoto(@PathParam("id") String id, @PathParam("photoId") String photoId) {
+        UUID orderId = visibleOrder(id);
+        UUID photo;
+        try {
+            photo = UUID.fromString(photoId);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundProblem("problem.photo.not-found", photoId);
+        }
+        PhotoEntity p = photos.find(orderId, photo).orElseThrow(() -> new NotFoundProblem("problem.photo.not-found", photoId));
+        return Response.ok(p.data).type(p.contentType).header("Cache-Control", "private, max-age=86400")
+                .header("ETag", "\"" + p.sha256 + "\"").build();
+    }
+
+    private UUID visibleOrder(String id) {
+        UUID orderId = WorkOrderResource.orderId(id);
+        WorkOrder order = orders.find(orderId).orElseThrow(() -> notFound(id));
+        WorkOrderResource.see(caller.get(), order);
+        return orderId;
+    }
+
+    private static NotFoundProblem notFound(String id) {
+        return new NotFoundProblem("problem.work-order.not-found", id);
+    }
+}

@@ -1,0 +1,5 @@
+package io.cunjian.workorders.domain;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

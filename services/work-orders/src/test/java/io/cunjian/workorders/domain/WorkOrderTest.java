@@ -1,0 +1,177 @@
+package io.cunjian.workorders.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+/** The lifecycle without Quarkus: every command in every state. */
+class WorkOrderTest {
+
+    static final OffsetDateTime NOW = OffsetDateTime.parse("2026-06-01T10:00:00+08:00");
+    static final WorkOrder.Completion COMPLETION = new WorkOrder.Completion(new BigDecimal("64"), NOW, "done",
+            List.of(UUID.randomUUID()));
+
+    static WorkOrder draft() {
+        var outcome = WorkOrder.create(UUID.randomUUID(), "220382201201", "street-lamp-repair", "LAMP", "盏", null,
+                new WorkOrder.Details("路灯维修", null, null, new BigDecimal("80"), LocalDate.of(2026, 6, 30), null));
+        return ((WorkOrder.Accepted) outcome).order();
+    }
+
+    static WorkOrder ok(WorkOrder.Outcome outcome) {
+        assertThat(outcome).isInstanceOf(WorkOrder.Accepted.class);
+        return ((WorkOrder.Accepted) outcome).order();
+    }
+
+    /** Each command, applied to an order in a given state. */
+    static final Map<String, Function<WorkOrder, WorkOrder.Outcome>> COMMANDS = Map.of(
+            "issue", WorkOrder::issue,
+            "assign", o -> o.assign("91220300MA14ABCD1X", true),
+            "start", WorkOrder::start,
+            "complete", o -> o.complete(COMPLETION),
+            "verify", o -> o.verify("staff", NOW),
+            "reject", o -> o.reject("photos blurred"),
+            "cancel", o -> o.cancel(null),
+            "correct", o -> o.correct(new BigDecimal("60"), "recount", "admin", NOW));
+
+    /** The commands each state allows (and where they lead). */
+    static final Map<WorkOrderStatus, Map<String, WorkOrderStatus>> ALLOWED = Map.of(
+            WorkOrderStatus.DRAFT, Map.of("issue", WorkOrderStatus.ISSUED, "cancel", WorkOrderStatus.CANCELLED),
+            WorkOrderStatus.ISSUED, Map.of("assign", WorkOrderStatus.ASSIGNED, "cancel", WorkOrderStatus.CANCELLED),
+            WorkOrderStatus.ASSIGNED, Map.of("start", WorkOrderStatus.IN_PROGRESS, "cancel", WorkOrderStatus.CANCELLED),
+            WorkOrderStatus.IN_PROGRESS, Map.of("complete", WorkOrderStatus.COMPLETED, "cancel", WorkOrderStatus.CANCELLED),
+            WorkOrderStatus.COMPLETED, Map.of("verify", WorkOrderStatus.VERIFIED, "reject", WorkOrderStatus.REJECTED,
+                    "cancel", WorkOrderStatus.CANCELLED),
+            WorkOrderStatus.REJECTED, Map.of("start", WorkOrderStatus.IN_PROGRESS, "cancel", WorkOrderStatus.CANCELLED),
+            WorkOrderStatus.VERIFIED, Map.of("correct", WorkOrderStatus.VERIFIED),
+            WorkOrderStatus.CANCELLED, Map.of());
+
+    static WorkOrder in(WorkOrderStatus status) {
+        WorkOrder o = draft();
+        switch (status) {
+            case DRAFT:
+                return o;
+            case CANCELLED:
+                return ok(o.cancel("no budget"));
+            default:
+                break;
+        }
+        o = ok(ok(ok(o.issue()).assign("91220300MA14ABCD1X", true)).start());
+        if (status == WorkOrderStatus.ISSUED) {
+            return ok(draft().issue());
+        }
+        if (status == WorkOrderStatus.ASSIGNED) {
+            return ok(ok(draft().issue()).assign("91220300MA14ABCD1X", true));
+        }
+        if (status == WorkOrderStatus.IN_PROGRESS) {
+            return o;
+        }
+        o = ok(o.complete(COMPLETION));
+        if (status == WorkOrderStatus.COMPLETED) {
+            return o;
+        }
+        if (status == WorkOrderStatus.REJECTED) {
+            return ok(o.reject("recount"));
+        }
+        return ok(o.verify("staff", NOW));
+    }
+
+    @Test
+    void everyCommandInEveryStateIsAllowedOrRefusedNamingTheState() {
+        int refused = 0;
+        for (WorkOrderStatus state : WorkOrderStatus.values()) {
+            WorkOrder order = in(state);
+            assertThat(order.status()).isEqualTo(state);
+            for (var command : COMMANDS.entrySet()) {
+                WorkOrder.Outcome outcome = command.getValue().apply(order);
+                WorkOrderStatus to = ALLOWED.get(state).get(command.getKey());
+                if (to != null) {
+                    WorkOrder next = ok(outcome);
+                    assertThat(next.status()).as(state + " " + command.getKey()).isEqualTo(to);
+                    assertThat(next.version()).isEqualTo(order.version() + 1);
+                    assertThat(((WorkOrder.Accepted) outcome).change().from()).isEqualTo(state);
+                } else {
+                    assertThat(outcome).as(state + " " + command.getKey())
+                            .isEqualTo(new WorkOrder.Rejected(new WorkOrder.IllegalTransition(state, command.getKey())));
+                    refused++;
+                }
+            }
+        }
+        assertThat(refused).isEqualTo(8 * 8 - 14);
+    }
+
+    @Test
+    void theHappyPathPublishesOneEventPerStepWithQuantities() {
+        WorkOrder o = draft();
+        List<String> types = new java.util.ArrayList<>(List.of(WorkOrderEvents.CREATED));
+        for (Function<WorkOrder, WorkOrder.Outcome> step : List.<Function<WorkOrder, WorkOrder.Outcome>>of(WorkOrder::issue,
+                x -> x.assign("91220300MA14ABCD1X", true), WorkOrder::start, x -> x.complete(COMPLETION),
+                x -> x.verify("staff", NOW))) {
+            var accepted = (WorkOrder.Accepted) step.apply(o);
+            o = accepted.order();
+            types.add(accepted.change().eventType());
+            WorkOrderEvents.Data data = o.event(accepted.change(), "someone");
+            assertThat(data.villageCode()).isEqualTo("220382201201");
+            assertThat(data.unit()).isEqualTo("LAMP");
+            assertThat(data.plannedQuantity()).isEqualByComparingTo("80");
+            if (accepted.change().eventType().equals(WorkOrderEvents.VERIFIED)) {
+                assertThat(data.verifiedQuantity()).isEqualByComparingTo("64");
+            }
+        }
+        assertThat(types).containsExactly(WorkOrderEvents.CREATED, WorkOrderEvents.ISSUED, WorkOrderEvents.ASSIGNED,
+                WorkOrderEvents.STARTED, WorkOrderEvents.COMPLETED, WorkOrderEvents.VERIFIED);
+        assertThat(o.verification().by()).isEqualTo("staff");
+    }
+
+    @Test
+    void aCorrectionKeepsTheOrderVerifiedAndNamesBothQuantities() {
+        WorkOrder verified = in(WorkOrderStatus.VERIFIED);
+        var accepted = (WorkOrder.Accepted) verified.correct(new BigDecimal("60.5"), " recount ", "admin", NOW);
+        assertThat(accepted.order().status()).isEqualTo(WorkOrderStatus.VERIFIED);
+        assertThat(accepted.order().verification().quantity()).isEqualByComparingTo("60.5");
+        WorkOrderEvents.Data data = accepted.order().event(accepted.change(), "admin");
+        assertThat(data.previousQuantity()).isEqualByComparingTo("64");
+        assertThat(data.newQuantity()).isEqualByComparingTo("60.5");
+        assertThat(data.reason()).isEqualTo("recount");
+        assertThat(verified.correct(new BigDecimal("64.000"), "same", "admin", NOW))
+                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.QuantityUnchanged(new BigDecimal("64"))));
+        assertThat(verified.correct(new BigDecimal("1"), " ", "admin", NOW))
+                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.ReasonRequired()));
+        assertThat(verified.correct(new BigDecimal("-1"), "x", "admin", NOW))
+                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.NegativeQuantity("quantity")));
+    }
+
+    @Test
+    void rulesBeyondTheStates() {
+        assertThat(in(WorkOrderStatus.IN_PROGRESS).complete(new WorkOrder.Completion(BigDecimal.ONE, NOW, null, List.of())))
+                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.PhotoRequired()));
+        assertThat(in(WorkOrderStatus.IN_PROGRESS).complete(new WorkOrder.Completion(new BigDecimal("-1"), NOW, null,
+                List.of(UUID.randomUUID())))).isEqualTo(new WorkOrder.Rejected(new WorkOrder.NegativeQuantity("actualQuantity")));
+        assertThat(in(WorkOrderStatus.IN_PROGRESS).complete(new WorkOrder.Completion(BigDecimal.ZERO, NOW, null,
+                List.of(UUID.randomUUID())))).isInstanceOf(WorkOrder.Accepted.class);
+        assertThat(in(WorkOrderStatus.COMPLETED).reject(null)).isEqualTo(new WorkOrder.Rejected(new WorkOrder.ReasonRequired()));
+        assertThat(in(WorkOrderStatus.ISSUED).assign("X", false))
+                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.ContractorNotActive("X")));
+        var details = new WorkOrder.Details("t", null, null, BigDecimal.ONE, null, null);
+        assertThat(WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", "METRE", details))
+                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.UnitMismatch("METRE", "LAMP")));
+        assertThat(WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", "盏", details))
+                .isInstanceOf(WorkOrder.Accepted.class);
+        assertThat(WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", null,
+                new WorkOrder.Details("t", null, null, BigDecimal.ZERO, null, null)))
+                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.NegativeQuantity("plannedQuantity")));
+        Set<WorkOrderStatus> cancellable = EnumSet.complementOf(EnumSet.of(WorkOrderStatus.VERIFIED, WorkOrderStatus.CANCELLED));
+        for (WorkOrderStatus s : cancellable) {
+            assertThat(in(s).cancel("x")).isInstanceOf(WorkOrder.Accepted.class);
+        }
+    }
+}
