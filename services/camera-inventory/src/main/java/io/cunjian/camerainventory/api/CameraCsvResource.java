@@ -1,0 +1,244 @@
+package io.cunjian.camerainventory.api;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.cunjian.camerainventory.domain.Camera;
+import io.cunjian.camerainventory.domain.CameraService;
+import io.cunjian.camerainventory.domain.GeoPoint;
+import io.cunjian.camerainventory.domain.Lifecycle;
+import io.cunjian.camerainventory.persistence.CameraEntity;
+import io.cunjian.camerainventory.persistence.CameraRepository;
+import io.cunjian.camerainventory.persistence.ZoneEntity;
+import io.cunjian.camerainventory.persistence.ZoneRepository;
+import io.cunjian.chassis.problem.FieldError;
+import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.problem.ProblemException;
+import io.cunjian.chassis.problem.ProblemType;
+import io.cunjian.chassis.replica.RegionReplica;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.CurrentCaller;
+import io.cunjian.chassis.security.Policies;
+
+/** Cameras in bulk: CSV import (all or nothing, with a row-by-row report) and CSV export filtered like the list. */
+@Path("/api/v1/cameras")
+@Tag(name = "Cameras", description = "摄像头 — the camera inventory, lifecycle and maintenance log")
+public class CameraCsvResource {
+
+    static final int MAX_ROWS = 20_000;
+
+    /** One problem of an import: the file's line (header = 1), the column, what is wrong. */
+    public record RowProblem(int row, String column, String problem) {
+    }
+
+    public record ImportResult(@Schema(description = "cameras registered") int imported, List<String> serials) {
+    }
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    CameraService service;
+    @Inject
+    CameraRepository cameras;
+    @Inject
+    ZoneRepository zones;
+    @Inject
+    RegionReplica replica;
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RequestBody(description = "CSV, UTF-8 (with or without BOM) or GB18030; header: serial, villageCode, zone (the zone's name), "
+            + "model, vendor, latitude, longitude[, installedOn, installer, lifecycle] or 序列号, 村代码, 覆盖区域, 型号, 厂商, 纬度, 经度"
+            + "[, 安装日期, 安装单位, 状态]", content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "201", description = "every row registered")
+    @APIResponse(responseCode = "400", description = "nothing registered: the problem lists each bad row in rows (row, column, problem)")
+    @APIResponse(responseCode = "413", description = "the file is larger than the service accepts")
+    public Response importCameras(byte[] body) {
+        Caller who = caller.get();
+        String text = CameraCsv.decode(body == null ? new byte[0] : body)
+                .orElseThrow(() -> new InvalidInputProblem("file", "problem.csv.encoding"));
+        CameraCsv.Parsed parsed;
+        try {
+            parsed = CameraCsv.parse(text);
+        } catch (IOException | RuntimeException e) {
+            throw report(List.of(new RowProblem(1, "", "CSV: " + e.getMessage())), who);
+        }
+        if (!parsed.missingColumns().isEmpty()) {
+            throw new InvalidInputProblem("file", "problem.csv.header").with("missingColumns", parsed.missingColumns());
+        }
+        if (parsed.rows().isEmpty()) {
+            throw new InvalidInputProblem("file", "problem.csv.empty");
+        }
+        if (parsed.rows().size() > MAX_ROWS) {
+            throw new ProblemException(ProblemType.VALIDATION, "problem.csv.too-many-rows", MAX_ROWS);
+        }
+        List<RowProblem> problems = new ArrayList<>();
+        List<CameraService.NewCamera> list = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, Optional<Map<String, ZoneEntity>>> villageZones = new HashMap<>();
+        for (CameraCsv.Row row : parsed.rows()) {
+            int before = problems.size();
+            String serial = row.get("serial");
+            if (!Camera.validSerial(serial)) {
+                problems.add(new RowProblem(row.row(), "serial", "problem.camera.serial.invalid"));
+            } else if (!seen.add(serial)) {
+                problems.add(new RowProblem(row.row(), "serial", "duplicate in this file: " + serial));
+            } else if (cameras.findByIdOptional(serial).isPresent()) {
+                problems.add(new RowProblem(row.row(), "serial", "problem.camera.serial-taken|" + serial));
+            }
+            String village = row.get("villageCode");
+            ZoneEntity zone = null;
+            if (!village.matches("[0-9]{12}")) {
+                problems.add(new RowProblem(row.row(), "villageCode", "problem.village.code.invalid"));
+            } else if (!who.may(Policies.MANAGE_IN_REGION, village)) {
+                problems.add(new RowProblem(row.row(), "villageCode", "outside your regions: " + village));
+            } else {
+                Optional<Map<String, ZoneEntity>> known = villageZones.computeIfAbsent(village, v -> replica.find(v).isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(zonesByName(v)));
+                if (known.isEmpty()) {
+                    problems.add(new RowProblem(row.row(), "villageCode", "problem.village.not-found|" + village));
+                } else {
+                    zone = known.get().get(row.get("zone"));
+                    if (zone == null) {
+                        problems.add(new RowProblem(row.row(), "zone", "problem.camera.zone-unknown"));
+                    }
+                }
+            }
+            for (String column : List.of("model", "vendor")) {
+                if (row.get(column).isEmpty() || row.get(column).length() > 100) {
+                    problems.add(new RowProblem(row.row(), column, "1–100 characters"));
+                }
+            }
+            Double lat = number(row.get("latitude"));
+            Double lng = number(row.get("longitude"));
+            if (!GeoPoint.validLatitude(lat)) {
+                problems.add(new RowProblem(row.row(), "latitude", "a latitude between -90 and 90"));
+            }
+            if (!GeoPoint.validLongitude(lng)) {
+                problems.add(new RowProblem(row.row(), "longitude", "a longitude between -180 and 180"));
+            }
+            LocalDate installedOn = null;
+            if (!row.get("installedOn").isEmpty()) {
+                try {
+                    installedOn = LocalDate.parse(row.get("installedOn").replace('/', '-'));
+                } catch (DateTimeParseException e) {
+                    problems.add(new RowProblem(row.row(), "installedOn", "a date such as 2024-05-01"));
+                }
+            }
+            if (row.get("installer").length() > 100) {
+                problems.add(new RowProblem(row.row(), "installer", "at most 100 characters"));
+            }
+            Lifecycle lifecycle = Lifecycle.PLANNED;
+            if (!row.get("lifecycle").isEmpty()) {
+                try {
+                    lifecycle = Lifecycle.valueOf(row.get("lifecycle").toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    lifecycle = null;
+                }
+                if (lifecycle == null || !lifecycle.registrable()) {
+                    problems.add(new RowProblem(row.row(), "lifecycle", "problem.camera.lifecycle.not-registrable"));
+                }
+            }
+            if (problems.size() == before) {
+                list.add(new CameraService.NewCamera(serial, village, new Camera.Details(row.get("model"), row.get("vendor"),
+                        zone.id, new GeoPoint(lat, lng), installedOn, row.get("installer")), lifecycle));
+                lines.add(row.row());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw report(problems, who);
+        }
+        try {
+            List<Camera> imported = service.registerAll(list);
+            return Response.status(201).type(MediaType.APPLICATION_JSON)
+                    .entity(new ImportResult(imported.size(), imported.stream().map(Camera::serial).toList())).build();
+        } catch (CameraService.RegistrationRefused refused) {
+            // a concurrent registration took a serial or a zone between the checks and the transaction
+            throw report(List.of(new RowProblem(lines.get(refused.index()), "serial",
+                    String.valueOf(refused.registration()))), who);
+        }
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    @APIResponse(responseCode = "200", description = "UTF-8 CSV with BOM (opens in Excel), the import's columns plus zoneId, online and lastSeen",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    public Response exportCameras(
+            @QueryParam("within") @Parameter(description = "region code prefix, e.g. 220382") String within,
+            @QueryParam("village") @Parameter(description = "12-digit village code") String village,
+            @QueryParam("zone") @Parameter(description = "zone id") Long zone,
+            @QueryParam("lifecycle") @Parameter(description = "lifecycle state") Lifecycle lifecycle,
+            @QueryParam("online") @Parameter(description = "true: online cameras only; false: offline ones") Boolean online,
+            @QueryParam("vendor") @Parameter(description = "vendor, exactly") String vendor) {
+        CameraRepository.Filter filter = CameraResource.filter(caller.get(), within, village, zone, lifecycle, online, vendor);
+        Map<Long, String> zoneNames = new HashMap<>();
+        List<List<Object>> rows = new ArrayList<>();
+        for (CameraEntity c : cameras.all(filter)) {
+            String zoneName = zoneNames.computeIfAbsent(c.zoneId, id -> zones.findByIdOptional(id).map(z -> z.name).orElse(""));
+            rows.add(java.util.Arrays.asList(c.serial, c.villageCode, c.zoneId, zoneName, c.model, c.vendor, c.latitude,
+                    c.longitude, c.installedOn == null ? "" : c.installedOn.toString(), c.installer == null ? "" : c.installer,
+                    c.lifecycle.name(), c.online, c.lastSeen == null ? "" : Views.local(c.lastSeen).toString()));
+        }
+        return Response.ok(CameraCsv.write(rows), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"cameras.csv\"").build();
+    }
+
+    private Map<String, ZoneEntity> zonesByName(String village) {
+        Map<String, ZoneEntity> out = new LinkedHashMap<>();
+        zones.ofVillage(village).forEach(z -> out.put(z.name, z));
+        return out;
+    }
+
+    private static Double number(String s) {
+        try {
+            return s.isEmpty() ? null : Double.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** 400 with every bad row: {@code rows} (row, column, problem) and the same as field errors {@code row 3: latitude}. */
+    private static ProblemException report(List<RowProblem> problems, Caller who) {
+        List<FieldError> errors = new ArrayList<>();
+        List<RowProblem> rows = new ArrayList<>();
+        for (RowProblem p : problems) {
+            String[] keyAndArg = p.problem().split("\\|", 2);
+            String text = io.cunjian.chassis.problem.Messages.text(io.cunjian.chassis.problem.Messages.defaultLocale(),
+                    keyAndArg[0], keyAndArg.length > 1 ? new Object[] {keyAndArg[1]} : new Object[0]);
+            rows.add(new RowProblem(p.row(), p.column(), text));
+            errors.add(new FieldError("rows[" + p.row() + "]." + p.column(), text));
+        }
+        return new ProblemException(ProblemType.VALIDATION, errors, "problem.csv.rows", problems.size()).with("rows", rows);
+    }
+}

@@ -1,0 +1,91 @@
+package io.cunjian.camerainventory.api;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.cunjian.camerainventory.domain.Camera;
+import io.cunjian.camerainventory.domain.CamerasConfig;
+import io.cunjian.camerainventory.domain.LiveStatus;
+import io.cunjian.chassis.problem.FieldError;
+import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.problem.ProblemException;
+import io.cunjian.chassis.problem.ProblemType;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.CurrentCaller;
+
+/**
+ * Heartbeats (心跳) of cameras, in batches: devices report for cameras of their regions, the
+ * platform for many at once. One set-based update per batch; events only for real flips.
+ */
+@Path("/api/v1/heartbeats")
+@Tag(name = "Live status", description = "心跳 — heartbeats that keep cameras online")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class HeartbeatResource {
+
+    public record Heartbeats(
+            @NotNull @NotEmpty @Schema(description = "serials of the cameras seen working (at most cunjian.cameras.max-batch, 5000 by default)") List<String> serials,
+            @Schema(description = "when they were seen (ISO-8601 with offset); now when omitted") OffsetDateTime at) {
+    }
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    LiveStatus liveStatus;
+    @Inject
+    CamerasConfig config;
+
+    @POST
+    @Extension(name = "x-cunjian-action", value = "true")
+    @APIResponse(responseCode = "200", description = "recorded; what came online and which zones changed coverage")
+    @APIResponse(responseCode = "400", description = "malformed batch, a time too far in the future, or unknown serials (named in unknownSerials); nothing was recorded")
+    @APIResponse(responseCode = "403", description = "a camera of the batch lies outside the caller's regions (its serials are named); nothing was recorded")
+    public Views.HeartbeatResult postHeartbeats(@Valid @NotNull Heartbeats body) {
+        Caller who = caller.get();
+        if (body.serials().size() > config.maxBatch()) {
+            throw new InvalidInputProblem("serials", "problem.heartbeat.batch-too-large");
+        }
+        for (int i = 0; i < body.serials().size(); i++) {
+            if (!Camera.validSerial(body.serials().get(i))) {
+                throw new InvalidInputProblem(List.of(new FieldError("serials[" + i + "]", "problem.camera.serial.invalid")));
+            }
+        }
+        Instant now = Instant.now();
+        Instant at = body.at() == null ? now : body.at().toInstant();
+        if (at.isAfter(now.plus(config.maxClockSkew()))) {
+            throw new InvalidInputProblem("at", "problem.heartbeat.in-the-future");
+        }
+        try {
+            LiveStatus.BatchResult r = liveStatus.heartbeat(body.serials(), at, village -> who.may(CameraPolicies.HEARTBEAT, village));
+            return new Views.HeartbeatResult(r.cameras(), r.cameOnline(), r.zones().size());
+        } catch (LiveStatus.HeartbeatRefused refused) {
+            if (!refused.unknownSerials().isEmpty()) {
+                throw new ProblemException(ProblemType.VALIDATION, "problem.heartbeat.unknown-serials",
+                        refused.unknownSerials().size(), String.join(", ", first(refused.unknownSerials())))
+                        .with("unknownSerials", refused.unknownSerials());
+            }
+            throw new ProblemException(ProblemType.FORBIDDEN, "problem.heartbeat.forbidden",
+                    String.join(", ", first(refused.forbiddenSerials()))).with("forbiddenSerials", refused.forbiddenSerials());
+        }
+    }
+
+    private static List<String> first(List<String> serials) {
+        return serials.size() <= 10 ? serials : serials.subList(0, 10);
+    }
+}

@@ -1,0 +1,34 @@
+package io.cunjian.camerainventory.api;
+
+import java.util.List;
+
+import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Regions;
+import io.cunjian.chassis.security.Role;
+
+/** What a list may show: the caller's readable regions, narrowed by the filters. */
+final class Lists {
+
+    private Lists() {
+    }
+
+    /** The region prefixes the caller may read (403 for roles that read nothing here); checks the filter codes. */
+    static List<String> readableRegions(Caller caller, String within, String village) {
+        if (within != null && !within.isEmpty() && !Regions.isRegionCode(within)) {
+            throw new InvalidInputProblem("within", "problem.region.code.invalid");
+        }
+        if (village != null && !village.isEmpty() && !village.matches("[0-9]{12}")) {
+            throw new InvalidInputProblem("village", "problem.village.code.invalid");
+        }
+        caller.requireRole(Role.DISTRICT_ADMIN, Role.TOWNSHIP_STAFF, Role.VIEWER);
+        String narrowest = village != null && !village.isEmpty() ? village : within;
+        List<String> regions = caller.regions().stream().filter(Regions::isRegionCode).sorted().toList();
+        // a filter wider than the caller's regions shows what the caller may see of it; one beside them is refused
+        if (narrowest != null && !narrowest.isEmpty()
+                && regions.stream().noneMatch(r -> r.startsWith(narrowest) || narrowest.startsWith(r))) {
+            throw new io.quarkus.security.ForbiddenException("outside the caller's regions: " + narrowest);
+        }
+        return regions;
+    }
+}

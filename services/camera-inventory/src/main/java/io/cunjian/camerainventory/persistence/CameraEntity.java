@@ -1,0 +1,62 @@
+package io.cunjian.camerainventory.persistence;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.cunjian.camerainventory.domain.Camera;
+import io.cunjian.camerainventory.domain.GeoPoint;
+import io.cunjian.camerainventory.domain.Lifecycle;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "camera")
+public class CameraEntity extends PanacheEntityBase {
+
+    @Id
+    public String serial;
+    public String model;
+    public String vendor;
+    @Column(name = "village_code")
+    public String villageCode;
+    @Column(name = "zone_id")
+    public long zoneId;
+    public double latitude;
+    public double longitude;
+    @Column(name = "installed_on")
+    public LocalDate installedOn;
+    public String installer;
+    @Enumerated(EnumType.STRING)
+    public Lifecycle lifecycle;
+    /** Live status: written by heartbeats and the offline sweep only (set-based SQL in LiveStatusStore). */
+    @Column(name = "last_seen", insertable = false, updatable = false)
+    public OffsetDateTime lastSeen;
+    @Column(insertable = false, updatable = false)
+    public boolean online;
+    @Version
+    public long version;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    public Camera toDomain() {
+        return new Camera(serial, villageCode, new Camera.Details(model, vendor, zoneId, new GeoPoint(latitude, longitude),
+                installedOn, installer), lifecycle, version);
+    }
+
+    public void apply(Camera.Details d) {
+        model = d.model();
+        vendor = d.vendor();
+        zoneId = d.zoneId();
+        latitude = d.position().latitude();
+        longitude = d.position().longitude();
+        installedOn = d.installedOn();
+        installer = d.installer();
+    }
+}

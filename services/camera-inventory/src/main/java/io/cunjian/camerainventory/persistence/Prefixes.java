@@ -1,0 +1,27 @@
+package io.cunjian.camerainventory.persistence;
+
+import java.util.List;
+
+import io.quarkus.panache.common.Parameters;
+
+/** "Within any of these regions" as a query condition; region codes are digits only (checked by the API), so LIKE needs no escaping. */
+final class Prefixes {
+
+    private Prefixes() {
+    }
+
+    static String anyOf(String column, List<String> regions, Parameters p) {
+        if (regions.isEmpty()) {
+            return "1 = 0";
+        }
+        StringBuilder or = new StringBuilder("(");
+        for (int i = 0; i < regions.size(); i++) {
+            if (!regions.get(i).matches("[0-9]{1,12}")) {
+                throw new IllegalArgumentException("not a region code: " + regions.get(i));
+            }
+            or.append(i == 0 ? "" : " or ").append(column).append(" like :region").append(i);
+            p.and("region" + i, regions.get(i) + "%");
+        }
+        return or.append(")").toString();
+    }
+}

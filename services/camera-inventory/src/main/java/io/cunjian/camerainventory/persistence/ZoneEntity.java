@@ -1,0 +1,43 @@
+package io.cunjian.camerainventory.persistence;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.cunjian.camerainventory.domain.ZoneKind;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "zone")
+public class ZoneEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "village_code")
+    public String villageCode;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public ZoneKind kind;
+    @Column(name = "centre_lat")
+    public Double centreLat;
+    @Column(name = "centre_lng")
+    public Double centreLng;
+    /** Written by the coverage recomputation only (LiveStatusStore). */
+    @Column(insertable = false, updatable = false)
+    public boolean covered;
+    @Column(name = "covered_changed_at", insertable = false, updatable = false)
+    public OffsetDateTime coveredChangedAt;
+    @Version
+    public long version;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+}
