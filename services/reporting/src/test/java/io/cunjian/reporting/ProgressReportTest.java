@@ -116,20 +116,20 @@ class ProgressReportTest {
 
     void zone(String village, long zone, String name, boolean covered, int zones, int coveredZones) {
         send("camera.events", village, "cunjian.camera.zone-coverage-changed.v1", """
-                {"villageCode":"%s","zoneId":%d,"zoneName":"%s","covered":%s,"cause":"heartbeat","villageZones":%d,
+                {"villageCode":"%s","zoneId":%d,"zoneName":"%s","covered":%s,"cause":"HEARTBEAT","villageZones":%d,
                  "villageCoveredZones":%d}""".formatted(village, zone, name, covered, zones, coveredZones));
     }
 
     void camera(String village, String serial, long zone, String lifecycle) {
         send("camera.events", village, "cunjian.camera.registered.v1", """
                 {"serial":"%s","villageCode":"%s","zoneId":%d,"model":"DS-2CD","vendor":"海康威视",
-                 "position":{"lat":43.51,"lng":123.50},"installedOn":"2022-05-01","installer":"某公司","lifecycle":"%s","version":0}"""
+                 "position":{"latitude":43.51,"longitude":123.50},"installedOn":"2022-05-01","installer":"某公司","lifecycle":"%s","version":0}"""
                 .formatted(serial, village, zone, lifecycle));
     }
 
     void online(String village, String serial, long zone, boolean online) {
         send("camera.events", village, "cunjian.camera.online-changed.v1", """
-                {"serial":"%s","villageCode":"%s","zoneId":%d,"online":%s,"lastSeen":"2026-11-29T08:00:00+08:00","cause":"heartbeat"}"""
+                {"serial":"%s","villageCode":"%s","zoneId":%d,"online":%s,"lastSeen":"2026-11-29T08:00:00+08:00","cause":"HEARTBEAT"}"""
                 .formatted(serial, village, zone, online));
     }
 
@@ -275,7 +275,7 @@ class ProgressReportTest {
         verifiedOrder(a, "wo-" + a + "-2", "lamp-head-replacement", "PIECE", 10);
         zone(b, 9101, "村口", false, 1, 0);
         awaitReport(a, p -> item(p, "street-lighting") == 1f);
-        awaitReport(b, p -> true);
+        awaitReport(b, p -> p.getString("items.find { it.code == 'camera-coverage' }.status").equals("IN_PROGRESS"));
 
         given().get("/api/v1/reports/regions/" + TOWNSHIP).then().statusCode(200)
                 .body("villagesWithPlan", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
