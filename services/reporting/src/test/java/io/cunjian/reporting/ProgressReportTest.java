@@ -65,13 +65,25 @@ class ProgressReportTest {
         return send(topic, key, UUID.randomUUID(), type, json);
     }
 
+    /** When set, events are stamped with this ce_time instead of now (for "as of"). */
+    String stamp;
+
     UUID send(String topic, String key, UUID id, String type, String json) {
         try {
             assertThat(EventsOnTopic.schemaProblems(type, JSON.readTree(json))).as(type + " " + json).isEmpty();
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-        return events.send(prefix + topic, key, id, type, json);
+        if (stamp == null) {
+            return events.send(prefix + topic, key, id, type, json);
+        }
+        RecordHeaders h = new RecordHeaders();
+        for (String[] header : new String[][] {{"ce_specversion", "1.0"}, {"ce_id", id.toString()}, {"ce_type", type},
+                {"ce_source", "/cunjian/test"}, {"ce_time", stamp}, {"ce_subject", key}}) {
+            h.add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
+        }
+        events.sendRaw(prefix + topic, key, json.getBytes(StandardCharsets.UTF_8), h);
+        return id;
     }
 
     // ---- the producers' facts, as their schemas say ----
@@ -291,5 +303,39 @@ class ProgressReportTest {
         given().header("Authorization", SignIn.bearer(Tokens.contractor(Tokens.CONTRACTOR_ID, "220382")))
                 .get("/api/v1/reports/regions/220382").then().statusCode(403);
         given().get("/api/v1/reports/regions/22038").then().statusCode(400);
+    }
+
+    @Test
+    void aPastDayKeepsItsFiguresWhenLaterEventsArrive() {
+        String v = TOWNSHIP + "221";
+        stamp = "2026-06-10T10:00:00+08:00";
+        standard("test-standard-history", THREE_ITEMS);
+        village(v, "丙村", false);
+        plan(v, "test-standard-history", 1, 40, 10, null);
+        verifiedOrder(v, "wo-" + v + "-1", "street-lamp-repair", "LAMP", 20);
+        awaitReport(v, p -> item(p, "street-lighting") == 0.25f);
+        String june = "/api/v1/reports/villages/" + v + "/as-of/2026-06-30";
+        given().get(june).then().statusCode(200).body("items.find { it.code == 'street-lighting' }.progress", equalTo(0.25f));
+        // a verified order at 23:30 on 30 June (China) still counts for that day
+        stamp = "2026-06-30T23:30:00+08:00";
+        verifiedOrder(v, "wo-" + v + "-2", "lamp-head-replacement", "PIECE", 10);
+        awaitReport(v, p -> item(p, "street-lighting") == 0.75f);
+        // July's work does not change June
+        stamp = "2026-07-05T09:00:00+08:00";
+        verifiedOrder(v, "wo-" + v + "-3", "street-lamp-repair", "LAMP", 20);
+        awaitReport(v, p -> item(p, "street-lighting") == 1f);
+        stamp = null;
+
+        given().get(june).then().statusCode(200).body("items.find { it.code == 'street-lighting' }.progress", equalTo(0.75f))
+                .body("items.find { it.code == 'street-lighting' }.status", equalTo("IN_PROGRESS"));
+        given().get("/api/v1/reports/villages/" + v + "/as-of/2026-06-09").then().statusCode(404);
+        given().get("/api/v1/reports/villages/" + v + "/as-of/2026-07-31").then().statusCode(200)
+                .body("items.find { it.code == 'street-lighting' }.progress", equalTo(1f));
+        given().get("/api/v1/reports/regions/" + TOWNSHIP + "/series?from=2026-06-01&to=2026-07-31&period=MONTH").then()
+                .statusCode(200).body("asOf", equalTo(List.of("2026-06-30", "2026-07-31")))
+                .body("[0].itemsMet.'test-standard-history/street-lighting'", equalTo(0))
+                .body("[1].itemsMet.'test-standard-history/street-lighting'", equalTo(1));
+        given().get("/api/v1/reports/regions/" + TOWNSHIP + "/series?to=2026-07-31").then().statusCode(400);
+        given().get("/api/v1/reports/villages/" + v + "/as-of/not-a-date").then().statusCode(org.hamcrest.Matchers.oneOf(400, 404));
     }
 }

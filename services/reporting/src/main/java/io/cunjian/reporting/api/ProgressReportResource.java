@@ -1,7 +1,11 @@
 package io.cunjian.reporting.api;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,6 +18,7 @@ import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
+import io.cunjian.reporting.persistence.History;
 import io.cunjian.reporting.persistence.Reports;
 
 /** Live progress against the creation standard: one village's items, a region's roll-up; each with its freshness. */
@@ -26,6 +31,8 @@ public class ProgressReportResource {
     CurrentCaller caller;
     @Inject
     Reports reports;
+    @Inject
+    History history;
 
     @GET
     @Path("/villages/{code}")
@@ -42,10 +49,49 @@ public class ProgressReportResource {
     @Path("/regions/{code}")
     @APIResponse(responseCode = "200", description = "the roll-up of the villages with a plan whose code starts with the region's")
     public Reports.RegionReport regionProgress(@PathParam("code") String code) {
+        requireRegion(code);
+        return reports.region(code);
+    }
+
+    @GET
+    @Path("/villages/{code}/as-of/{day}")
+    @APIResponse(responseCode = "200", description = "the village's figures at the end of that day (Asia/Shanghai); later events never change them")
+    public History.VillageAsOf villageProgressAsOf(@PathParam("code") String code, @PathParam("day") LocalDate day) {
+        if (code == null || !code.matches("[0-9]{12}")) {
+            throw new InvalidInputProblem("code", "problem.village.code.invalid");
+        }
+        caller.get().require(Policies.READ_IN_REGION, code);
+        return history.village(code, day).orElseThrow(() -> new NotFoundProblem("problem.village-report.not-found", code));
+    }
+
+    @GET
+    @Path("/regions/{code}/as-of/{day}")
+    @APIResponse(responseCode = "200", description = "the region's roll-up at the end of that day (Asia/Shanghai)")
+    public History.RegionAsOf regionProgressAsOf(@PathParam("code") String code, @PathParam("day") LocalDate day) {
+        requireRegion(code);
+        return history.region(code, day);
+    }
+
+    @GET
+    @Path("/regions/{code}/series")
+    @APIResponse(responseCode = "200", description = "the region's roll-up at the end of each week or month in [from, to]")
+    public List<History.RegionAsOf> regionProgressSeries(@PathParam("code") String code, @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to, @QueryParam("period") History.Period period) {
+        requireRegion(code);
+        if (from == null) {
+            throw new InvalidInputProblem("from", "problem.series.from.missing");
+        }
+        LocalDate until = to == null ? LocalDate.now(Reports.CHINA) : to;
+        if (until.isBefore(from)) {
+            throw new InvalidInputProblem("to", "problem.series.to.before-from");
+        }
+        return history.series(code, from, until, period == null ? History.Period.MONTH : period);
+    }
+
+    private void requireRegion(String code) {
         if (code == null || !code.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}")) {
             throw new InvalidInputProblem("code", "problem.region.code.invalid");
         }
         caller.get().require(Policies.READ_IN_REGION, code);
-        return reports.region(code);
     }
 }

@@ -26,7 +26,7 @@ import io.cunjian.reporting.domain.StandardProgress;
 @ApplicationScoped
 public class Reports {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public record Figure(String what, String labelZh, String labelEn, BigDecimal done, BigDecimal target, String unit) {
     }
