@@ -55,7 +55,17 @@ class SeedLoadTest {
     void theArticlesVillagesAndPlansLoadOnceAndASecondLoadChangesNothing() throws Exception {
         Path seeds = Path.of(System.getProperty("cunjian.root")).resolve("seeds");
         String baseUrl = base.toString().replaceAll("/$", "");
-        Seeds loader = new Seeds(seeds, Map.of("village-projects", baseUrl), Tokens.districtAdmin("22"));
+        Seeds loader = new Seeds(seeds, Map.of("village-projects", baseUrl), new Seeds.TokenSource() {
+            @Override
+            public String districtAdmin() {
+                return Tokens.districtAdmin("22");
+            }
+
+            @Override
+            public String contractor(String contractorId) {
+                return Tokens.contractor(contractorId, "22");
+            }
+        });
 
         Seeds.Report first = loader.load();
         assertThat(first.created()).isEqualTo(9 + 3 + 3);

@@ -29,23 +29,34 @@ public final class Seeds {
     public record Report(int created, int existing) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Bearer tokens the loader acts with: a district admin of the seeds' regions, and each seed contractor. */
+    public interface TokenSource {
+        String districtAdmin();
+
+        String contractor(String contractorId);
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final TokenSource tokenSource() {
+        return tokens;
+    }
 
     private final Path dir;
     private final Map<String, String> baseUrls;
-    private final String token;
+    private final TokenSource tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int created;
     private int existing;
 
     /**
      * @param baseUrls service name → base URL of the services to seed
-     * @param token    a district admin's bearer token for the regions the seeds lie in
+     * @param tokens   who the loader acts as
      */
-    public Seeds(Path dir, Map<String, String> baseUrls, String token) {
+    public Seeds(Path dir, Map<String, String> baseUrls, TokenSource tokens) {
         this.dir = dir;
         this.baseUrls = baseUrls;
-        this.token = token;
+        this.tokens = tokens;
     }
 
     public Report load() throws IOException, InterruptedException {
@@ -54,6 +65,10 @@ public final class Seeds {
         Path villageProjects = dir.resolve("village-projects.json");
         if (Files.exists(villageProjects) && baseUrls.containsKey("village-projects")) {
             loadVillageProjects(JSON.readTree(villageProjects.toFile()), baseUrls.get("village-projects"));
+        }
+        Path workOrders = dir.resolve("work-orders.json");
+        if (Files.exists(workOrders) && baseUrls.containsKey("work-orders")) {
+            new WorkOrderSeeds(this, baseUrls.get("work-orders")).load(JSON.readTree(workOrders.toFile()));
         }
         return new Report(created, existing);
     }
@@ -77,7 +92,7 @@ public final class Seeds {
     }
 
     /** GETs {@code existsUrl}; when it is 404, sends {@code body} and expects 201. */
-    private void createIfMissing(String existsUrl, String method, String createUrl, JsonNode entry, String idempotencyKey)
+    void createIfMissing(String existsUrl, String method, String createUrl, JsonNode entry, String idempotencyKey)
             throws IOException, InterruptedException {
         HttpResponse<String> found = send("GET", existsUrl, null, null);
         if (found.statusCode() == 200) {
@@ -94,7 +109,15 @@ public final class Seeds {
         created++;
     }
 
-    private static ObjectNode withoutNotes(JsonNode entry) {
+    void counted(boolean wasCreated) {
+        if (wasCreated) {
+            created++;
+        } else {
+            existing++;
+        }
+    }
+
+    static ObjectNode withoutNotes(JsonNode entry) {
         ObjectNode copy = entry.deepCopy();
         for (Iterator<String> names = entry.fieldNames(); names.hasNext();) {
             String name = names.next();
@@ -105,13 +128,19 @@ public final class Seeds {
         return copy;
     }
 
-    private HttpResponse<String> send(String method, String url, String json, String idempotencyKey)
+    HttpResponse<String> send(String method, String url, String json, String idempotencyKey)
             throws IOException, InterruptedException {
+        return send(tokens.districtAdmin(), method, url, json == null ? null : HttpRequest.BodyPublishers.ofString(json),
+                json == null ? null : "application/json", idempotencyKey);
+    }
+
+    HttpResponse<String> send(String bearer, String method, String url, HttpRequest.BodyPublisher body, String contentType,
+            String idempotencyKey) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
+                .header("Authorization", "Bearer " + bearer)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
         }
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);

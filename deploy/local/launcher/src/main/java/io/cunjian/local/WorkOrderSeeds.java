@@ -1,0 +1,130 @@
+package io.cunjian.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * seeds/work-orders.json: the seed contractors, and each order driven from wherever it stands to
+ * VERIFIED through the public API — staff create, issue, assign and verify; the contractor starts,
+ * uploads a photo and completes. A load cut short resumes; a second load finds every order
+ * verified and sends nothing.
+ */
+final class WorkOrderSeeds {
+
+    /** work-orders learns villages from village.events: a just-seeded village may need a moment. */
+    static final Duration REPLICA_PATIENCE = Duration.ofSeconds(60);
+
+    private final Seeds seeds;
+    private final String base;
+
+    WorkOrderSeeds(Seeds seeds, String base) {
+        this.seeds = seeds;
+        this.base = base;
+    }
+
+    void load(JsonNode seed) throws IOException, InterruptedException {
+        for (JsonNode contractor : seed.path("contractors")) {
+            String id = contractor.path("id").asText();
+            seeds.createIfMissing(base + "/api/v1/contractors/" + id, "POST", base + "/api/v1/contractors", contractor,
+                    "seed-contractor-" + id);
+        }
+        for (JsonNode order : seed.path("orders")) {
+            drive(order);
+        }
+    }
+
+    private void drive(JsonNode order) throws IOException, InterruptedException {
+        String village = order.path("villageCode").asText();
+        String category = order.path("categoryCode").asText();
+        String contractor = order.path("contractorId").asText();
+        JsonNode current = find(village, category, order.path("title").asText());
+        boolean created = current == null;
+        if (current == null) {
+            ObjectNode body = Seeds.withoutNotes(order);
+            body.remove("actualQuantity");
+            body.remove("contractorId");
+            current = json(withReplicaPatience("POST", base + "/api/v1/work-orders", body.toString(),
+                    "seed-wo-" + village + "-" + category), 201);
+        }
+        String id = current.path("id").asText();
+        String url = base + "/api/v1/work-orders/" + id;
+        String status = current.path("status").asText();
+        String contractorToken = seeds.tokenSource().contractor(contractor);
+        while (!status.equals("VERIFIED")) {
+            HttpResponse<String> answer;
+            switch (status) {
+                case "DRAFT" -> answer = seeds.send("POST", url + "/issue", null, "seed-issue-" + id);
+                case "ISSUED" -> answer = seeds.send("POST", url + "/assign", "{\"contractorId\":\"" + contractor + "\"}",
+                        "seed-assign-" + id);
+                case "ASSIGNED", "REJECTED" -> answer = seeds.send(contractorToken, "POST", url + "/start", null, null,
+                        "seed-start-" + id + "-" + status);
+                case "IN_PROGRESS" -> {
+                    String photo = json(uploadPhoto(contractorToken, url + "/photos", id), 201).path("id").asText();
+                    answer = seeds.send(contractorToken, "POST", url + "/complete",
+                            HttpRequest.BodyPublishers.ofString("{\"actualQuantity\":" + order.path("actualQuantity").asText()
+                                    + ",\"notes\":\"种子数据\",\"photoIds\":[\"" + photo + "\"]}"),
+                            "application/json", "seed-complete-" + id);
+                }
+                case "COMPLETED" -> answer = seeds.send("POST", url + "/verify", null, "seed-verify-" + id);
+                default -> throw new IllegalStateException("seed order " + id + " is " + status + "; it cannot reach VERIFIED");
+            }
+            status = json(answer, 200, 201).path("status").asText();
+        }
+        seeds.counted(created);
+    }
+
+    /** The seed order of this village and category (by its title), or null. */
+    private JsonNode find(String village, String category, String title) throws IOException, InterruptedException {
+        HttpResponse<String> list = withReplicaPatience("GET", base + "/api/v1/work-orders?village=" + village + "&category="
+                + URLEncoder.encode(category, StandardCharsets.UTF_8) + "&size=500", null, null);
+        for (JsonNode o : json(list, 200).path("items")) {
+            if (title.equals(o.path("title").asText())) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private HttpResponse<String> withReplicaPatience(String method, String url, String json, String key)
+            throws IOException, InterruptedException {
+        Instant giveUp = Instant.now().plus(REPLICA_PATIENCE);
+        while (true) {
+            HttpResponse<String> answer = seeds.send(method, url, json, key);
+            if (answer.statusCode() != 503 || Instant.now().isAfter(giveUp)) {
+                return answer;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** A tiny JPEG (what work-orders checks is the signature); one per order. */
+    private HttpResponse<String> uploadPhoto(String bearer, String url, String orderId) throws IOException, InterruptedException {
+        String boundary = "seed-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + orderId
+                + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1,
+                0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9});
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return seeds.send(bearer, "POST", url, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                "multipart/form-data; boundary=" + boundary, "seed-photo-" + orderId);
+    }
+
+    private static JsonNode json(HttpResponse<String> answer, Integer... expected) throws IOException {
+        if (!java.util.List.of(expected).contains(answer.statusCode())) {
+            throw new IllegalStateException(answer.request().method() + " " + answer.request().uri() + " answered "
+                    + answer.statusCode() + ": " + answer.body());
+        }
+        return Seeds.JSON.readTree(answer.body());
+    }
+}
