@@ -198,7 +198,7 @@ public class WorkOrderResource {
 
     @GET
     @Path("/{id}/history")
-    @Schema(description = "every change of the order, oldest first")
+    @APIResponse(responseCode = "200", description = "every change of the order (who, when, from, to, note), oldest first")
     public List<TransitionView> getWorkOrderHistory(@PathParam("id") String id) {
         UUID orderId = orderId(id);
         WorkOrder order = service.find(orderId).orElseThrow(() -> notFound(id));
