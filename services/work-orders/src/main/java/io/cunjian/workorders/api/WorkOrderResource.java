@@ -137,7 +137,8 @@ public class WorkOrderResource {
                     o.contractorId(),
                     o.completion() == null ? null
                             : new CompletionView(Quantities.normalize(o.completion().actualQuantity()),
-                                    local(o.completion().completedAt()), o.completion().notes(), o.completion().photoIds()),
+                                    local(o.completion().completedAt()), o.completion().notes(),
+                                    o.completion().photoIds().isEmpty() ? null : o.completion().photoIds()),
                     o.verification() == null ? null
                             : new VerificationView(Quantities.normalize(o.verification().quantity()), o.verification().by(),
                                     local(o.verification().at())),
@@ -197,7 +198,7 @@ public class WorkOrderResource {
 
     @GET
     @Path("/{id}/history")
-    @Schema(description = "every change of the order, oldest first")
+    @APIResponse(responseCode = "200", description = "every change of the order (who, when, from, to, note), oldest first")
     public List<TransitionView> getWorkOrderHistory(@PathParam("id") String id) {
         UUID orderId = orderId(id);
         WorkOrder order = service.find(orderId).orElseThrow(() -> notFound(id));
@@ -239,8 +240,9 @@ public class WorkOrderResource {
         var filter = new WorkOrderRepository.Filter(visible, onlyContractor, region, village, status("status", status),
                 emptyToNull(category), emptyToNull(contractor), date("dueFrom", dueFrom), date("dueTo", dueTo),
                 overdue == null ? null : Boolean.valueOf(overdue), LocalDate.now(SHANGHAI));
+        // lists leave out the completion's photo ids (GET …/{id} has them)
         List<WorkOrderView> items = repository.search(filter, page, size).stream()
-                .map(e -> WorkOrderView.of(e.toDomain(List.of()))).toList();
+                .map(e -> WorkOrderView.of(e.toDomain(null))).toList();
         return new WorkOrderPage(items, page, size, repository.countSearch(filter));
     }
 
