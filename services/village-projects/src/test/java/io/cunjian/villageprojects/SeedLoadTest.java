@@ -65,6 +65,11 @@ class SeedLoadTest {
             public String contractor(String contractorId) {
                 return Tokens.contractor(contractorId, "22");
             }
+
+            @Override
+            public String device(String region) {
+                return Tokens.device(region);
+            }
         });
 
         Seeds.Report first = loader.load();

@@ -34,6 +34,9 @@ public final class Seeds {
         String districtAdmin();
 
         String contractor(String contractorId);
+
+        /** A device reporting heartbeats for cameras in {@code region}. */
+        String device(String region);
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +72,10 @@ public final class Seeds {
         Path workOrders = dir.resolve("work-orders.json");
         if (Files.exists(workOrders) && baseUrls.containsKey("work-orders")) {
             new WorkOrderSeeds(this, baseUrls.get("work-orders")).load(JSON.readTree(workOrders.toFile()));
+        }
+        Path cameras = dir.resolve("camera-inventory.json");
+        if (Files.exists(cameras) && baseUrls.containsKey("camera-inventory")) {
+            new CameraSeeds(this, baseUrls.get("camera-inventory")).load(JSON.readTree(cameras.toFile()));
         }
         return new Report(created, existing);
     }
@@ -107,6 +114,31 @@ public final class Seeds {
             throw new IllegalStateException(method + " " + createUrl + " answered " + answer.statusCode() + ": " + answer.body());
         }
         created++;
+    }
+
+    /** Services learn villages from village.events: a just-seeded village may need a moment (503 until then). */
+    static final Duration REPLICA_PATIENCE = Duration.ofSeconds(60);
+
+    /** Sends as the district admin, again while the service answers 503 (its replica has not caught up yet). */
+    HttpResponse<String> sendPatiently(String method, String url, String json, String idempotencyKey)
+            throws IOException, InterruptedException {
+        java.time.Instant giveUp = java.time.Instant.now().plus(REPLICA_PATIENCE);
+        while (true) {
+            HttpResponse<String> answer = send(method, url, json, idempotencyKey);
+            if (answer.statusCode() != 503 || java.time.Instant.now().isAfter(giveUp)) {
+                return answer;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The answer's JSON body, if its status is one of {@code expected}; else the load stops with what the service said. */
+    static JsonNode expect(HttpResponse<String> answer, Integer... expected) throws IOException {
+        if (!List.of(expected).contains(answer.statusCode())) {
+            throw new IllegalStateException(answer.request().method() + " " + answer.request().uri() + " answered "
+                    + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body());
     }
 
     void counted(boolean wasCreated) {

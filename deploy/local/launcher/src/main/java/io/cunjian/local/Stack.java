@@ -184,6 +184,12 @@ public final class Stack {
                 return TokenMinter.sign(TokenMinter.Claims.of(TokenMinter.LOCAL_ISSUER, "seed-" + contractorId,
                         List.of("contractor"), List.of("22"), contractorId, Duration.ofMinutes(10)), key);
             }
+
+            @Override
+            public String device(String region) {
+                return TokenMinter.sign(TokenMinter.Claims.of(TokenMinter.LOCAL_ISSUER, "seed-device",
+                        List.of("device"), List.of(region), null, Duration.ofMinutes(10)), key);
+            }
         };
         return new Seeds(root.resolve("seeds"), urls, tokens);
     }

@@ -6,8 +6,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * verified and sends nothing.
  */
 final class WorkOrderSeeds {
-
-    /** work-orders learns villages from village.events: a just-seeded village may need a moment. */
-    static final Duration REPLICA_PATIENCE = Duration.ofSeconds(60);
 
     private final Seeds seeds;
     private final String base;
@@ -53,7 +48,7 @@ final class WorkOrderSeeds {
             ObjectNode body = Seeds.withoutNotes(order);
             body.remove("actualQuantity");
             body.remove("contractorId");
-            current = json(withReplicaPatience("POST", base + "/api/v1/work-orders", body.toString(),
+            current = Seeds.expect(seeds.sendPatiently("POST", base + "/api/v1/work-orders", body.toString(),
                     "seed-wo-" + village + "-" + category), 201);
         }
         String id = current.path("id").asText();
@@ -69,7 +64,7 @@ final class WorkOrderSeeds {
                 case "ASSIGNED", "REJECTED" -> answer = seeds.send(contractorToken, "POST", url + "/start", null, null,
                         "seed-start-" + id + "-" + status);
                 case "IN_PROGRESS" -> {
-                    String photo = json(uploadPhoto(contractorToken, url + "/photos", id), 201).path("id").asText();
+                    String photo = Seeds.expect(uploadPhoto(contractorToken, url + "/photos", id), 201).path("id").asText();
                     answer = seeds.send(contractorToken, "POST", url + "/complete",
                             HttpRequest.BodyPublishers.ofString("{\"actualQuantity\":" + order.path("actualQuantity").asText()
                                     + ",\"notes\":\"种子数据\",\"photoIds\":[\"" + photo + "\"]}"),
@@ -78,33 +73,21 @@ final class WorkOrderSeeds {
                 case "COMPLETED" -> answer = seeds.send("POST", url + "/verify", null, "seed-verify-" + id);
                 default -> throw new IllegalStateException("seed order " + id + " is " + status + "; it cannot reach VERIFIED");
             }
-            status = json(answer, 200, 201).path("status").asText();
+            status = Seeds.expect(answer, 200, 201).path("status").asText();
         }
         seeds.counted(created);
     }
 
     /** The seed order of this village and category (by its title), or null. */
     private JsonNode find(String village, String category, String title) throws IOException, InterruptedException {
-        HttpResponse<String> list = withReplicaPatience("GET", base + "/api/v1/work-orders?village=" + village + "&category="
+        HttpResponse<String> list = seeds.sendPatiently("GET", base + "/api/v1/work-orders?village=" + village + "&category="
                 + URLEncoder.encode(category, StandardCharsets.UTF_8) + "&size=500", null, null);
-        for (JsonNode o : json(list, 200).path("items")) {
+        for (JsonNode o : Seeds.expect(list, 200).path("items")) {
             if (title.equals(o.path("title").asText())) {
                 return o;
             }
         }
         return null;
-    }
-
-    private HttpResponse<String> withReplicaPatience(String method, String url, String json, String key)
-            throws IOException, InterruptedException {
-        Instant giveUp = Instant.now().plus(REPLICA_PATIENCE);
-        while (true) {
-            HttpResponse<String> answer = seeds.send(method, url, json, key);
-            if (answer.statusCode() != 503 || Instant.now().isAfter(giveUp)) {
-                return answer;
-            }
-            Thread.sleep(500);
-        }
     }
 
     /** A tiny JPEG (what work-orders checks is the signature); one per order. */
@@ -118,13 +101,5 @@ final class WorkOrderSeeds {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return seeds.send(bearer, "POST", url, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
                 "multipart/form-data; boundary=" + boundary, "seed-photo-" + orderId);
-    }
-
-    private static JsonNode json(HttpResponse<String> answer, Integer... expected) throws IOException {
-        if (!java.util.List.of(expected).contains(answer.statusCode())) {
-            throw new IllegalStateException(answer.request().method() + " " + answer.request().uri() + " answered "
-                    + answer.statusCode() + ": " + answer.body());
-        }
-        return Seeds.JSON.readTree(answer.body());
     }
 }
