@@ -33,7 +33,7 @@ final class CameraSeeds {
             Long id = findZone(village, name);
             if (id == null) {
                 HttpResponse<String> answer = seeds.sendPatiently("POST", base + "/api/v1/zones", Seeds.withoutNotes(zone).toString(),
-                        "seed-zone-" + village + "-" + name);
+                        "seed-zone-" + village + "-" + Integer.toHexString(name.hashCode()));
                 id = Seeds.expect(answer, 201).path("id").asLong();
                 seeds.counted(true);
             } else {

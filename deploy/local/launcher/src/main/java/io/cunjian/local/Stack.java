@@ -56,6 +56,7 @@ public final class Stack {
             case "smoke" -> stack.smoke();
             case "dlq" -> stack.deadLetters(options);
             case "token" -> stack.token(options);
+            case "rebuild-reporting" -> stack.rebuildReporting();
             default -> {
                 System.out.println("""
                         usage: deploy/local/stack <command>
@@ -69,6 +70,8 @@ public final class Stack {
                                 [--sub <name>] [--ttl 8h] [--keys <dir>]
                                                  print a bearer token signed with the stack's key
                                                  (roles: district-admin township-staff contractor viewer device)
+                          rebuild-reporting      stop reporting, empty its read models, replay the topics from offset zero,
+                                                 say whether each village's figures came out as before
                         CUNJIAN_PG=embedded forces the embedded PostgreSQL like --embedded-pg.""");
                 yield "help".equals(command) ? 0 : 2;
             }
@@ -343,6 +346,41 @@ public final class Stack {
         });
         smoke.check("reporting shows 永加社区's seeded verified work against its plan", () -> seededProgress(token));
         return smoke.report();
+    }
+
+    // ---- rebuild -------------------------------------------------------------------------
+
+    /** stop reporting, empty its read models, replay the three topics from offset zero, compare figures. */
+    int rebuildReporting() throws Exception {
+        ServiceDescriptor reporting = services.stream().filter(s -> s.name().equals("reporting")).findFirst().orElseThrow();
+        Postgres.Server db = recordedDatabase().orElseThrow(() -> new IllegalStateException("the stack is not running"));
+        ReportingRebuild rebuild = new ReportingRebuild(db, reporting.database(), kafka.bootstrapServers());
+        Map<String, String> before = rebuild.figures();
+        if (Processes.stop(pidFile(reporting), Duration.ofSeconds(20))) {
+            say("reporting", "stopped");
+        }
+        rebuild.reset();
+        say("reporting", "read models emptied, consumer group back at offset zero");
+        int started = start(false);
+        if (started != 0) {
+            return started;
+        }
+        if (!rebuild.awaitCaughtUp(Duration.ofMinutes(10))) {
+            System.err.println("reporting did not catch up within 10 minutes");
+            return 1;
+        }
+        Map<String, String> after = rebuild.figures();
+        List<String> changed = new ArrayList<>();
+        after.forEach((village, figure) -> {
+            if (!figure.equals(before.get(village))) {
+                changed.add(village + ": " + before.getOrDefault(village, "(none)") + " -> " + figure);
+            }
+        });
+        before.keySet().stream().filter(v -> !after.containsKey(v)).forEach(v -> changed.add(v + ": " + before.get(v) + " -> (none)"));
+        say("reporting", "rebuilt: " + after.size() + " villages with figures; " + (changed.isEmpty()
+                ? "identical to before" : changed.size() + " differ from before (were the read models stale?):"));
+        changed.stream().sorted().limit(50).forEach(line -> System.out.println("  " + line));
+        return 0;
     }
 
     // ---- dead letters --------------------------------------------------------------------
