@@ -296,6 +296,24 @@ class ProgressReportTest {
                 .body("blindZones.zone", hasItem("村口"))
                 .body("laggards.code", hasItem(b))
                 .body("freshness.lagSeconds", notNullValue());
+        // the form county offices pass on: CSV (UTF-8 with BOM) and XLSX, Chinese headers unless English is asked for
+        byte[] csv = given().get("/api/v1/reports/regions/" + TOWNSHIP + "/export?format=csv").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv")).extract().asByteArray();
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF村代码,村名,乡镇代码,示范村,标准版本,进度（%）,是否达标");
+        assertThat(text.lines()).anyMatch(l -> l.startsWith(a + ",甲村," + TOWNSHIP + ",是,test-standard-region,")
+                && l.contains("已达标"));
+        String english = new String(given().header("Accept-Language", "en").get("/api/v1/reports/regions/" + TOWNSHIP + "/export")
+                .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertThat(english).startsWith("\uFEFFVillage code,Village,");
+        byte[] xlsx = given().get("/api/v1/reports/regions/" + TOWNSHIP + "/export?format=xlsx").then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();
+        String sheet = new String(extract(xlsx), StandardCharsets.UTF_8);
+        assertThat(sheet).contains("<t>甲村</t>").contains("<t>乙村</t>").contains("<t>有路灯照明</t>");
+        assertThat(sheet).as("well-formed XML").satisfies(xml -> javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+        given().get("/api/v1/reports/regions/" + TOWNSHIP + "/export?format=pdf").then().statusCode(400);
+
         given().header("Authorization", SignIn.bearer(Tokens.viewer("220322"))).get("/api/v1/reports/regions/" + TOWNSHIP)
                 .then().statusCode(403);
         given().header("Authorization", SignIn.bearer(Tokens.viewer("220322"))).get("/api/v1/reports/villages/" + a)
@@ -337,5 +355,19 @@ class ProgressReportTest {
                 .body("[1].itemsMet.'test-standard-history/street-lighting'", equalTo(1));
         given().get("/api/v1/reports/regions/" + TOWNSHIP + "/series?to=2026-07-31").then().statusCode(400);
         given().get("/api/v1/reports/villages/" + v + "/as-of/not-a-date").then().statusCode(org.hamcrest.Matchers.oneOf(400, 404));
+    }
+
+    /** The worksheet part of an XLSX, to check that it is well-formed XML. */
+    static byte[] extract(byte[] xlsx) {
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    return zip.readAllBytes();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("no worksheet in the XLSX");
     }
 }

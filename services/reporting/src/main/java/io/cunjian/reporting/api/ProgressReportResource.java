@@ -88,6 +88,58 @@ public class ProgressReportResource {
         return history.series(code, from, until, period == null ? History.Period.MONTH : period);
     }
 
+    @GET
+    @Path("/regions/{code}/export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @APIResponse(responseCode = "200", description = "one row per village with a plan: overall figures and each item's status; Chinese headers unless lang=en (or Accept-Language: en)")
+    public jakarta.ws.rs.core.Response exportRegion(@PathParam("code") String code,
+            @QueryParam("format") @jakarta.ws.rs.DefaultValue("csv") String format, @QueryParam("lang") String lang,
+            @jakarta.ws.rs.HeaderParam("Accept-Language") String acceptLanguage) {
+        requireRegion(code);
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw new InvalidInputProblem("format", "problem.export.format");
+        }
+        boolean en = lang != null ? lang.startsWith("en") : acceptLanguage != null && acceptLanguage.startsWith("en");
+        List<Reports.VillageRow> villages = reports.villages(code);
+        List<Reports.ItemLabel> items = reports.itemLabels(villages.stream().map(Reports.VillageRow::standardId).toList());
+        List<String> header = new java.util.ArrayList<>(en
+                ? List.of("Village code", "Village", "Township code", "Demonstration village", "Standard version", "Progress (%)",
+                        "Meets the standard", "Items met", "Items")
+                : List.of("村代码", "村名", "乡镇代码", "示范村", "标准版本", "进度（%）", "是否达标", "达标条目数", "条目数"));
+        items.forEach(i -> header.add(en ? i.labelEn() : i.labelZh()));
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (Reports.VillageRow v : villages) {
+            List<Object> row = new java.util.ArrayList<>(List.of(v.code(), v.name(), v.townshipCode(),
+                    yesNo(v.demonstration(), en), v.standardId(),
+                    v.progress().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP), yesNo(v.meets(), en),
+                    v.itemsMet(), v.itemsTotal()));
+            items.forEach(i -> row.add(status(v.itemStatus().get(i.code()), en)));
+            rows.add(row);
+        }
+        Sheet sheet = new Sheet(en ? "Progress " + code : "创建进度 " + code, header, rows);
+        String file = "cunjian-" + code + "-" + LocalDate.now(Reports.CHINA) + "." + format;
+        return jakarta.ws.rs.core.Response.ok(format.equals("csv") ? sheet.csv() : sheet.xlsx())
+                .type(format.equals("csv") ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    private static String yesNo(boolean value, boolean en) {
+        return en ? (value ? "yes" : "no") : (value ? "是" : "否");
+    }
+
+    /** An item's status as a county office writes it; empty when the village's standard has no such item. */
+    private static String status(String status, boolean en) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case "MET" -> en ? "met" : "已达标";
+            case "IN_PROGRESS" -> en ? "in progress" : "推进中";
+            case "FAILING" -> en ? "failed inspection" : "检查未通过";
+            default -> en ? "not started" : "未开始";
+        };
+    }
+
     private void requireRegion(String code) {
         if (code == null || !code.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}")) {
             throw new InvalidInputProblem("code", "problem.region.code.invalid");

@@ -60,8 +60,59 @@ public class Reports {
             long overdueWorkOrders, List<BlindZone> blindZones, Freshness freshness) {
     }
 
+    /** One village of a region's export: its overall figures and each item's status. */
+    public record VillageRow(String code, String name, String townshipCode, boolean demonstration, String standardId,
+            BigDecimal progress, boolean meets, int itemsMet, int itemsTotal, Map<String, String> itemStatus) {
+    }
+
+    /** An item of the standard versions a region's villages follow, with its labels, in standard order. */
+    public record ItemLabel(String code, String labelZh, String labelEn) {
+    }
+
     @Inject
     EntityManager em;
+
+    @Transactional
+    public List<VillageRow> villages(String prefix) {
+        Map<String, VillageRow> rows = new LinkedHashMap<>();
+        for (Object row : em.createNativeQuery("""
+                SELECT p.village_code, coalesce(v.name, p.village_code), coalesce(v.township_code, substr(p.village_code, 1, 9)),
+                       coalesce(v.demonstration, false), p.standard_id, p.progress, p.meets, p.items_met, p.items_total
+                FROM rp_village_progress p LEFT JOIN rp_village v ON v.code = p.village_code
+                WHERE p.village_code LIKE :like ORDER BY p.village_code""").setParameter("like", prefix + "%").getResultList()) {
+            Object[] r = (Object[]) row;
+            rows.put((String) r[0], new VillageRow((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3], (String) r[4],
+                    (BigDecimal) r[5], (Boolean) r[6], ((Number) r[7]).intValue(), ((Number) r[8]).intValue(),
+                    new LinkedHashMap<>()));
+        }
+        for (Object row : em.createNativeQuery("""
+                SELECT village_code, item_code, status FROM rp_item_progress WHERE village_code LIKE :like
+                ORDER BY village_code, item_position""").setParameter("like", prefix + "%").getResultList()) {
+            Object[] r = (Object[]) row;
+            VillageRow v = rows.get((String) r[0]);
+            if (v != null) {
+                v.itemStatus().put((String) r[1], (String) r[2]);
+            }
+        }
+        return List.copyOf(rows.values());
+    }
+
+    /** The items of the given standard versions, each code once, in the order the versions list them. */
+    @Transactional
+    public List<ItemLabel> itemLabels(java.util.Collection<String> standardIds) {
+        Map<String, ItemLabel> labels = new LinkedHashMap<>();
+        for (String id : new java.util.TreeSet<>(standardIds)) {
+            List<?> items = em.createNativeQuery("SELECT items FROM rp_standard WHERE id = :id").setParameter("id", id)
+                    .getResultList();
+            if (!items.isEmpty()) {
+                for (JsonNode item : ProgressProjection.read((String) items.get(0))) {
+                    labels.putIfAbsent(item.get("code").asText(), new ItemLabel(item.get("code").asText(),
+                            item.get("labelZh").asText(), item.get("labelEn").asText()));
+                }
+            }
+        }
+        return List.copyOf(labels.values());
+    }
 
     @Transactional
     public Optional<VillageReport> village(String code) {
