@@ -156,6 +156,7 @@ public class Reports {
                        coalesce(avg(p.progress), 0)
                 FROM rp_village_progress p LEFT JOIN rp_village v ON v.code = p.village_code
                 WHERE p.village_code LIKE :like""").setParameter("like", like).getSingleResult();
+        Map<String, Map<String, String>> labels = new java.util.HashMap<>();
         List<ItemShare> shares = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
                 SELECT i.standard_id, i.item_code, count(*), count(*) FILTER (WHERE i.status = 'MET'), min(i.item_position)
@@ -165,7 +166,7 @@ public class Reports {
             Object[] r = (Object[]) row;
             long villages = ((Number) r[2]).longValue();
             long met = ((Number) r[3]).longValue();
-            shares.add(new ItemShare((String) r[0], (String) r[1], itemLabel((String) r[0], (String) r[1]), villages, met,
+            shares.add(new ItemShare((String) r[0], (String) r[1], itemLabel(labels, (String) r[0], (String) r[1]), villages, met,
                     BigDecimal.valueOf(met).divide(BigDecimal.valueOf(villages), 4, RoundingMode.HALF_UP)));
         }
         List<Laggard> laggards = new ArrayList<>();
@@ -185,7 +186,7 @@ public class Reports {
                 GROUP BY i.item_code ORDER BY count(*) DESC, i.item_code LIMIT 10""")
                 .setParameter("like", like).getResultList()) {
             Object[] r = (Object[]) row;
-            missing.add(new MissingItem((String) r[0], itemLabel((String) r[1], (String) r[0]), ((Number) r[2]).longValue()));
+            missing.add(new MissingItem((String) r[0], itemLabel(labels, (String) r[1], (String) r[0]), ((Number) r[2]).longValue()));
         }
         Number overdue = (Number) em.createNativeQuery("""
                 SELECT count(*) FROM rp_work_order WHERE village_code LIKE :like AND due_date < :today
@@ -219,18 +220,20 @@ public class Reports {
         return new Freshness(last, applied, Math.max(0, Duration.between(time(r[0]), applied).toMillis()) / 1000.0);
     }
 
-    private String itemLabel(String standardId, String itemCode) {
-        List<?> items = em.createNativeQuery("SELECT items FROM rp_standard WHERE id = :id").setParameter("id", standardId)
-                .getResultList();
-        if (items.isEmpty()) {
-            return itemCode;
-        }
-        for (JsonNode item : ProgressProjection.read((String) items.get(0))) {
-            if (item.get("code").asText().equals(itemCode)) {
-                return item.get("labelZh").asText();
+    /** An item's Chinese label; each standard's items are read once per report ({@code labels} caches them). */
+    private String itemLabel(Map<String, Map<String, String>> labels, String standardId, String itemCode) {
+        Map<String, String> items = labels.computeIfAbsent(standardId, id -> {
+            Map<String, String> byCode = new java.util.HashMap<>();
+            List<?> found = em.createNativeQuery("SELECT items FROM rp_standard WHERE id = :id").setParameter("id", id)
+                    .getResultList();
+            if (!found.isEmpty()) {
+                for (JsonNode item : ProgressProjection.read((String) found.get(0))) {
+                    byCode.put(item.get("code").asText(), item.get("labelZh").asText());
+                }
             }
-        }
-        return itemCode;
+            return byCode;
+        });
+        return items.getOrDefault(itemCode, itemCode);
     }
 
     private Map<String, String[]> categoryNames() {

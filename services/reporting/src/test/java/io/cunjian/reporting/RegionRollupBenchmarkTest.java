@@ -1,0 +1,124 @@
+package io.cunjian.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.cunjian.testing.RealInfrastructure;
+import io.cunjian.testing.SignedInAs;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The latency of a city's roll-up over its read models. Prints p50/p95/p99 of the roll-up request;
+ * asserts only that the figures are those of the data loaded. Smoke size in CI; the documented
+ * size (docs/benchmarks/reporting-rollup.md) is 1,000 villages and 100,000 work orders:
+ * {@code -Dbenchmark.rollup.villages=1000 -Dbenchmark.rollup.orders=100000}.
+ * The read models are filled with SQL (what the projection would have written), since this
+ * measures reading, not applying events. Its own database, so no other test sees the rows.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "bench"))
+@SignedInAs(role = "viewer", regions = {"2299"})
+class RegionRollupBenchmarkTest {
+
+    static final String CITY = "2299";
+    static final int ITEMS = 15;
+
+    @Inject
+    DataSource db;
+
+    @Test
+    void cityRollUp() throws SQLException {
+        int villages = Integer.getInteger("benchmark.rollup.villages", 60);
+        int orders = Integer.getInteger("benchmark.rollup.orders", 6000);
+        int requests = Integer.getInteger("benchmark.rollup.requests", 200);
+        fill(villages, orders);
+
+        JsonPath first = given().get("/api/v1/reports/regions/" + CITY).then().statusCode(200).extract().jsonPath();
+        assertThat(first.getLong("villagesWithPlan")).isEqualTo(villages);
+        assertThat(first.getLong("villagesMeetingStandard")).isEqualTo(villages / 10);
+        assertThat(first.getLong("demonstrationVillages")).isEqualTo((villages + 1) / 2);
+        assertThat(first.getList("items")).hasSize(ITEMS);
+        assertThat(first.getLong("overdueWorkOrders")).isEqualTo(orders / 4);
+
+        for (int i = 0; i < 20; i++) {
+            given().get("/api/v1/reports/regions/" + CITY).then().statusCode(200);
+        }
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            given().get("/api/v1/reports/regions/" + CITY).then().statusCode(200);
+            micros.add((System.nanoTime() - start) / 1000);
+        }
+        Collections.sort(micros);
+        System.out.printf("BENCHMARK reporting city roll-up: %d villages, %d items each, %d work orders, %d requests: "
+                + "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", villages, ITEMS, orders, requests,
+                at(micros, 0.50), at(micros, 0.95), at(micros, 0.99), micros.get(micros.size() - 1) / 1000.0);
+    }
+
+    static double at(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1000.0;
+    }
+
+    /** villages in 20 townships of 2299, each on one standard of 15 items, every tenth met; orders, a quarter overdue; 6 zones each. */
+    private void fill(int villages, int orders) throws SQLException {
+        StringBuilder items = new StringBuilder("[");
+        for (int i = 0; i < ITEMS; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"code\":\"item-").append(i).append("\",\"kind\":\"HAVE\",\"labelZh\":\"条目")
+                    .append(i).append("\",\"labelEn\":\"Item ").append(i).append("\",\"measure\":\"INSPECTION\",\"countsGroups\":[]}");
+        }
+        items.append("]");
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO rp_standard (id, scope, name_zh, name_en, illustrative, items)
+                    VALUES ('bench-standard', '22', '基准', 'Bench', true, ?) ON CONFLICT DO NOTHING""")) {
+                ps.setString(1, items.toString());
+                ps.executeUpdate();
+            }
+            String village = "'" + CITY + "01' || lpad((v % 20)::text, 3, '0') || lpad((v / 20)::text, 3, '0')";
+            st.execute("""
+                    INSERT INTO rp_village (code, name, township_code, demonstration, version)
+                    SELECT %1$s, '基准村' || v, substr(%1$s, 1, 9), v %% 2 = 0, 0 FROM generate_series(0, %2$d - 1) v
+                    """.formatted(village, villages));
+            st.execute("""
+                    INSERT INTO rp_village_progress (village_code, standard_id, progress, meets, items_met, items_total, since, updated_at)
+                    SELECT %1$s, 'bench-standard', CASE WHEN v %% 10 = 0 THEN 1 ELSE (v %% 97) / 100.0 END, v %% 10 = 0,
+                           CASE WHEN v %% 10 = 0 THEN %3$d ELSE v %% %3$d END, %3$d, now(), now()
+                    FROM generate_series(0, %2$d - 1) v""".formatted(village, villages, ITEMS));
+            st.execute("""
+                    INSERT INTO rp_item_progress (village_code, item_code, standard_id, item_position, status, progress, figures, since)
+                    SELECT %1$s, 'item-' || i, 'bench-standard', i,
+                           CASE WHEN v %% 10 = 0 OR i < v %% %3$d THEN 'MET' ELSE 'IN_PROGRESS' END,
+                           CASE WHEN v %% 10 = 0 OR i < v %% %3$d THEN 1 ELSE 0.5 END, '[]', now()
+                    FROM generate_series(0, %2$d - 1) v, generate_series(0, %3$d - 1) i""".formatted(village, villages, ITEMS));
+            st.execute("""
+                    INSERT INTO rp_work_order (order_id, village_code, category_code, unit, status, planned_quantity,
+                                               verified_quantity, due_date, version)
+                    SELECT 'bench-' || o, %1$s, 'street-lamp-repair', 'LAMP',
+                           CASE WHEN o %% 4 = 0 THEN 'IN_PROGRESS' ELSE 'VERIFIED' END, 10, 10,
+                           current_date - 30, 6
+                    FROM generate_series(0, %3$d - 1) o, LATERAL (SELECT o %% %2$d AS v) x""".formatted(village, villages, orders));
+            st.execute("""
+                    INSERT INTO rp_zone (zone_id, village_code, name, covered)
+                    SELECT 900000 + v * 6 + z, %1$s, '区域' || z, z <> 5 OR v %% 3 <> 0
+                    FROM generate_series(0, %2$d - 1) v, generate_series(0, 5) z""".formatted(village, villages));
+            st.execute("ANALYZE");
+        }
+    }
+}
