@@ -31,7 +31,7 @@ final class ReportingRebuild {
     /** Every table reporting fills from events (its own, the chassis replica's, the message log). */
     static final List<String> TABLES = List.of("rp_village", "rp_category", "rp_standard", "rp_plan", "rp_inspection",
             "rp_work_order", "rp_zone", "rp_camera", "rp_item_progress", "rp_village_progress",
-            "rp_village_progress_history", "rp_watermark", "report_region_history", "replica_region", "replica_category",
+            "rp_village_progress_history", "rp_watermark", "rp_township_item", "rp_township_open_orders", "report_region_history", "replica_region", "replica_category",
             "message_log");
 
     private final Postgres.Server db;

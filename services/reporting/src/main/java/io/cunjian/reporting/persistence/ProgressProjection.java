@@ -135,6 +135,9 @@ public class ProgressProjection {
 
     private void onWorkOrder(IncomingEvent e, JsonNode d) {
         String village = d.get("villageCode").asText();
+        String orderId = d.get("orderId").asText();
+        List<?> old = em.createNativeQuery("SELECT status, due_date, version FROM rp_work_order WHERE order_id = :id FOR UPDATE")
+                .setParameter("id", orderId).getResultList();
         // the verified quantity: set by verification, replaced by a correction, otherwise kept
         BigDecimal verified = e.type().equals("cunjian.workorder.verified.v1") ? d.get("verifiedQuantity").decimalValue()
                 : e.type().equals("cunjian.workorder.corrected.v1") ? d.get("newQuantity").decimalValue() : null;
@@ -150,6 +153,19 @@ public class ProgressProjection {
                         "unit", d.get("unit").asText(), "status", d.get("status").asText(),
                         "planned", d.get("plannedQuantity").decimalValue(), "verified", verified, "due", text(d, "dueDate"),
                         "version", d.get("version").asLong()));
+        if (changed > 0) {
+            if (!old.isEmpty()) {
+                Object[] was = (Object[]) old.get(0);
+                if (open((String) was[0])) {
+                    countOpenOrder(village, was[1], -1);
+                }
+            }
+            Object[] now = (Object[]) em.createNativeQuery("SELECT status, due_date FROM rp_work_order WHERE order_id = :id")
+                    .setParameter("id", orderId).getSingleResult();
+            if (open((String) now[0])) {
+                countOpenOrder(village, now[1], 1);
+            }
+        }
         if (changed > 0 && verified != null) {
             recompute(village, e.time());
         }
@@ -216,10 +232,12 @@ public class ProgressProjection {
                 read((String) p[2], COVERAGE), evidence(village));
 
         Map<String, Object[]> before = new HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT item_code, status, since FROM rp_item_progress WHERE village_code = :v")
+        for (Object row : em.createNativeQuery("""
+                SELECT item_code, status, since, standard_id FROM rp_item_progress WHERE village_code = :v ORDER BY item_code""")
                 .setParameter("v", village).getResultList()) {
             Object[] r = (Object[]) row;
             before.put((String) r[0], r);
+            countItem(village, (String) r[3], (String) r[0], 0, -1, "MET".equals(r[1]) ? -1 : 0);
         }
         em.createNativeQuery("DELETE FROM rp_item_progress WHERE village_code = :v").setParameter("v", village).executeUpdate();
         int position = 0;
@@ -234,6 +252,9 @@ public class ProgressProjection {
                     .setParameter("progress", item.progress()).setParameter("figures", write(item.figures()))
                     .setParameter("since", since).executeUpdate();
         }
+        progress.items().stream().sorted(java.util.Comparator.comparing(StandardProgress.ItemProgress::code)).forEach(item ->
+                countItem(village, standardId, item.code(), positionOf(progress, item), 1,
+                        item.status() == StandardProgress.Status.MET ? 1 : 0));
         List<?> previous = em.createNativeQuery(
                 "SELECT progress, meets, standard_id, since FROM rp_village_progress WHERE village_code = :v")
                 .setParameter("v", village).getResultList();
@@ -263,6 +284,38 @@ public class ProgressProjection {
                     .setParameter("progress", progress.progress()).setParameter("meets", progress.meets())
                     .setParameter("items", itemsJson).executeUpdate();
         }
+    }
+
+    /** Adds to the township's counts of villages following an item and meeting it (rows sorted by item: no deadlocks). */
+    private void countItem(String village, String standardId, String item, int position, int villages, int met) {
+        em.createNativeQuery("""
+                INSERT INTO rp_township_item (township_code, standard_id, item_code, item_position, villages, met)
+                VALUES (:t, :s, :i, :p, :villages, :met)
+                ON CONFLICT (township_code, standard_id, item_code) DO UPDATE SET
+                  villages = rp_township_item.villages + excluded.villages, met = rp_township_item.met + excluded.met,
+                  item_position = CASE WHEN excluded.villages > 0 THEN excluded.item_position ELSE rp_township_item.item_position END""")
+                .setParameter("t", village.substring(0, 9)).setParameter("s", standardId).setParameter("i", item)
+                .setParameter("p", position).setParameter("villages", villages).setParameter("met", met).executeUpdate();
+    }
+
+    private static int positionOf(StandardProgress.VillageProgress progress, StandardProgress.ItemProgress item) {
+        return progress.items().indexOf(item);
+    }
+
+    /** Moves an order between the township's open-order counts when its openness or due date changes. */
+    private void countOpenOrder(String village, Object dueDate, int delta) {
+        if (dueDate == null) {
+            return;
+        }
+        em.createNativeQuery("""
+                INSERT INTO rp_township_open_orders (township_code, due_date, open_orders) VALUES (:t, CAST(:d AS date), :n)
+                ON CONFLICT (township_code, due_date) DO UPDATE SET open_orders = rp_township_open_orders.open_orders + excluded.open_orders""")
+                .setParameter("t", village.substring(0, 9)).setParameter("d", dueDate.toString()).setParameter("n", delta)
+                .executeUpdate();
+    }
+
+    static boolean open(String status) {
+        return !status.equals("COMPLETED") && !status.equals("VERIFIED") && !status.equals("CANCELLED");
     }
 
     private StandardProgress.Evidence evidence(String village) {

@@ -159,9 +159,9 @@ public class Reports {
         Map<String, Map<String, String>> labels = new java.util.HashMap<>();
         List<ItemShare> shares = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
-                SELECT i.standard_id, i.item_code, count(*), count(*) FILTER (WHERE i.status = 'MET'), min(i.item_position)
-                FROM rp_item_progress i WHERE i.village_code LIKE :like
-                GROUP BY i.standard_id, i.item_code ORDER BY i.standard_id, min(i.item_position)""")
+                SELECT standard_id, item_code, sum(villages), sum(met), min(item_position)
+                FROM rp_township_item WHERE township_code LIKE :like
+                GROUP BY standard_id, item_code HAVING sum(villages) > 0 ORDER BY standard_id, min(item_position)""")
                 .setParameter("like", like).getResultList()) {
             Object[] r = (Object[]) row;
             long villages = ((Number) r[2]).longValue();
@@ -181,16 +181,16 @@ public class Reports {
         }
         List<MissingItem> missing = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
-                SELECT i.item_code, min(i.standard_id), count(*) FROM rp_item_progress i
-                WHERE i.village_code LIKE :like AND i.status <> 'MET'
-                GROUP BY i.item_code ORDER BY count(*) DESC, i.item_code LIMIT 10""")
+                SELECT item_code, min(standard_id), sum(villages - met) FROM rp_township_item
+                WHERE township_code LIKE :like
+                GROUP BY item_code HAVING sum(villages - met) > 0 ORDER BY sum(villages - met) DESC, item_code LIMIT 10""")
                 .setParameter("like", like).getResultList()) {
             Object[] r = (Object[]) row;
             missing.add(new MissingItem((String) r[0], itemLabel(labels, (String) r[1], (String) r[0]), ((Number) r[2]).longValue()));
         }
         Number overdue = (Number) em.createNativeQuery("""
-                SELECT count(*) FROM rp_work_order WHERE village_code LIKE :like AND due_date < :today
-                AND status NOT IN ('COMPLETED', 'VERIFIED', 'CANCELLED')""")
+                SELECT coalesce(sum(open_orders), 0) FROM rp_township_open_orders
+                WHERE township_code LIKE :like AND due_date < :today""")
                 .setParameter("like", like).setParameter("today", LocalDate.now(CHINA)).getSingleResult();
         List<BlindZone> blind = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
