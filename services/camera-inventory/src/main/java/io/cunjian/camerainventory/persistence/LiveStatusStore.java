@@ -88,6 +88,22 @@ public class LiveStatusStore {
     }
 
     /**
+     * Lets the current transaction commit without waiting for the WAL flush. Only for a heartbeat batch
+     * that flipped nothing (it wrote last-heartbeat times and no event): a database crash may then lose
+     * those times, which the next heartbeat writes again, but never an event whose state change is lost
+     * after the relay published it. Batches that flip a camera commit durably.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void commitWithoutWaitingForTheDisk() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("SET LOCAL synchronous_commit = off")) {
+            st.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Takes offline up to {@code limit} online cameras whose last heartbeat is before {@code cutoff}.
      * Cameras locked by a running heartbeat batch are skipped: that batch decides them, the next sweep sees them.
      */
