@@ -27,7 +27,10 @@ CREATE TABLE zone (
 );
 
 -- Heartbeats update last_seen/online of many rows at once; no index covers those columns, so the
--- updates stay HOT (heap-only) and fillfactor leaves room for them on the page.
+-- updates are HOT (heap-only: no index write) as long as the new row versions fit on their page. A
+-- batch updates every row of a page in one statement, so each page keeps room for a full second copy
+-- (fillfactor 45): measured 100 % HOT and no growth without vacuum, against 25-65 % HOT and a table
+-- 16 times its size after 200,000 heartbeats with fillfactor 80 (autovacuum off, as on the dev machines).
 CREATE TABLE camera (
     serial         VARCHAR(64)  PRIMARY KEY CHECK (serial ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$'),
     model          VARCHAR(100) NOT NULL,
@@ -44,7 +47,7 @@ CREATE TABLE camera (
     online         BOOLEAN      NOT NULL DEFAULT FALSE,
     version        BIGINT       NOT NULL,
     created_at     TIMESTAMPTZ  NOT NULL DEFAULT now()
-) WITH (fillfactor = 80);
+) WITH (fillfactor = 45);
 CREATE INDEX camera_village ON camera (village_code);
 CREATE INDEX camera_zone ON camera (zone_id);
 CREATE INDEX camera_vendor ON camera (vendor);

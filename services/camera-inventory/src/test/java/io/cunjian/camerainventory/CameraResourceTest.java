@@ -240,6 +240,8 @@ class CameraResourceTest {
                 .body("total", equalTo(3)).body("items.serial", contains("CAM-F-3"));
         given().queryParam("within", "46x").get("/api/v1/cameras").then().statusCode(400).body("errors.field", hasItem("within"));
         given().queryParam("lifecycle", "BROKEN").get("/api/v1/cameras").then().statusCode(400);
+        given().queryParam("online", "maybe").get("/api/v1/cameras").then().statusCode(400).body("errors.field", hasItem("online"));
+        given().queryParam("covered", "yes").get("/api/v1/zones").then().statusCode(400).body("errors.field", hasItem("covered"));
         given().queryParam("within", "47").get("/api/v1/cameras").then().statusCode(403);
 
         given().queryParam("village", village).get("/api/v1/zones").then().body("total", equalTo(2))

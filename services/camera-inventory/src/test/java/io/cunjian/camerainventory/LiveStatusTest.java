@@ -246,6 +246,28 @@ class LiveStatusTest {
         });
     }
 
+    @Test
+    void anAuditRecordsWhatWasSeenAndNamesWhatWasNot() {
+        String village = "470101001006";
+        Fixtures.village(bootstrap, prefix, replica, village, "巡检村");
+        long zone = Fixtures.zone(village, "村口", "ENTRANCE");
+        Fixtures.register("AU-1", village, zone, "OPERATIONAL").statusCode(201);
+        Fixtures.register("AU-2", village, zone, "OPERATIONAL").statusCode(201);
+        Fixtures.register("AU-3", village, zone, "FAULTY").statusCode(201);
+        Fixtures.register("AU-X", V3, Fixtures.zone(V3, "审计区", "OTHER"), "OPERATIONAL").statusCode(201);
+
+        given().contentType(ContentType.JSON).body("{\"serials\":[\"AU-1\",\"AU-X\"]}").post("/api/v1/villages/" + village + "/audits")
+                .then().statusCode(400).body("otherVillageSerials", contains("AU-X"));
+        assertThat(online("AU-1")).isFalse();
+        given().contentType(ContentType.JSON).body("{\"serials\":[\"AU-1\",\"AU-3\"]}").post("/api/v1/villages/" + village + "/audits")
+                .then().statusCode(200).body("seen", equalTo(2)).body("cameOnline", equalTo(2)).body("zonesChanged", equalTo(1))
+                .body("notSeen", contains("AU-2"));
+        given().get("/api/v1/zones/" + zone).then().body("covered", equalTo(true));
+        given().header("Authorization", io.cunjian.testing.SignIn.bearer(io.cunjian.testing.Tokens.viewer("47")))
+                .contentType(ContentType.JSON).body("{\"serials\":[\"AU-2\"]}").post("/api/v1/villages/" + village + "/audits")
+                .then().statusCode(403);
+    }
+
     /** Every event the service committed under this key, read back from the topic (each schema-checked). */
     List<TopicReader.Event> all(String key) {
         return EventsOnTopic.forKey(bootstrap, prefix + "camera.events", key, (int) EventsOnTopic.outboxRows(db, key));

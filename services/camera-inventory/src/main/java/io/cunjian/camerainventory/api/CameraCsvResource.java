@@ -199,9 +199,9 @@ public class CameraCsvResource {
             @QueryParam("village") @Parameter(description = "12-digit village code") String village,
             @QueryParam("zone") @Parameter(description = "zone id") Long zone,
             @QueryParam("lifecycle") @Parameter(description = "lifecycle state") Lifecycle lifecycle,
-            @QueryParam("online") @Parameter(description = "true: online cameras only; false: offline ones") Boolean online,
+            @QueryParam("online") @Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
             @QueryParam("vendor") @Parameter(description = "vendor, exactly") String vendor) {
-        CameraRepository.Filter filter = CameraResource.filter(caller.get(), within, village, zone, lifecycle, online, vendor);
+        CameraRepository.Filter filter = CameraResource.filter(caller.get(), within, village, zone, lifecycle, Lists.flag("online", online), vendor);
         Map<Long, String> zoneNames = new HashMap<>();
         List<List<Object>> rows = new ArrayList<>();
         for (CameraEntity c : cameras.all(filter)) {

@@ -175,11 +175,11 @@ public class CameraResource {
             @QueryParam("village") @Parameter(description = "12-digit village code") String village,
             @QueryParam("zone") @Parameter(description = "zone id") Long zone,
             @QueryParam("lifecycle") @Parameter(description = "lifecycle state") Lifecycle lifecycle,
-            @QueryParam("online") @Parameter(description = "true: online cameras only; false: offline ones") Boolean online,
+            @QueryParam("online") @Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
             @QueryParam("vendor") @Parameter(description = "vendor, exactly") String vendor,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        CameraRepository.Filter filter = filter(caller.get(), within, village, zone, lifecycle, online, vendor);
+        CameraRepository.Filter filter = filter(caller.get(), within, village, zone, lifecycle, Lists.flag("online", online), vendor);
         return new Views.CameraPage(repository.search(filter, page, size).stream().map(Views.CameraView::of).toList(), page,
                 size, repository.countSearch(filter));
     }

@@ -73,7 +73,7 @@ public class HeartbeatResource {
         }
         try {
             LiveStatus.BatchResult r = liveStatus.heartbeat(body.serials(), at, village -> who.may(CameraPolicies.HEARTBEAT, village));
-            return new Views.HeartbeatResult(r.cameras(), r.cameOnline(), r.zones().size());
+            return new Views.HeartbeatResult(r.cameras(), r.cameOnline(), r.zones().size(), config.onlineWindow().toSeconds());
         } catch (LiveStatus.HeartbeatRefused refused) {
             if (!refused.unknownSerials().isEmpty()) {
                 throw new ProblemException(ProblemType.VALIDATION, "problem.heartbeat.unknown-serials",

@@ -13,6 +13,17 @@ final class Lists {
     private Lists() {
     }
 
+    /** A true/false filter: null when absent; anything else than true or false is a 400 naming it (Boolean.valueOf would read it as false). */
+    static Boolean flag(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidInputProblem(name, "problem.flag.invalid");
+        }
+        return Boolean.valueOf(value);
+    }
+
     /** The region prefixes the caller may read (403 for roles that read nothing here); checks the filter codes. */
     static List<String> readableRegions(Caller caller, String within, String village) {
         if (within != null && !within.isEmpty() && !Regions.isRegionCode(within)) {

@@ -87,7 +87,8 @@ public final class Views {
 
     public record HeartbeatResult(@Schema(description = "cameras whose heartbeat was recorded") int accepted,
             @Schema(description = "of which came online with this batch") int cameOnline,
-            @Schema(description = "zones whose coverage changed") int zonesChanged) {
+            @Schema(description = "zones whose coverage changed") int zonesChanged,
+            @Schema(description = "the online window: a camera is online while its last heartbeat is younger") long onlineWindowSeconds) {
     }
 
     static OffsetDateTime local(OffsetDateTime t) {

@@ -113,11 +113,11 @@ public class ZoneResource {
             @QueryParam("within") @Parameter(description = "region code prefix, e.g. 220382") String within,
             @QueryParam("village") @Parameter(description = "12-digit village code") String village,
             @QueryParam("kind") @Parameter(description = "zone kind") ZoneKind kind,
-            @QueryParam("covered") @Parameter(description = "true: covered zones only; false: blind zones only") Boolean covered,
+            @QueryParam("covered") @Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN), description = "true: covered zones only; false: blind zones only") String covered,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         List<String> regions = Lists.readableRegions(caller.get(), within, village);
-        var filter = new ZoneRepository.Filter(regions, within, village, kind, covered);
+        var filter = new ZoneRepository.Filter(regions, within, village, kind, Lists.flag("covered", covered));
         return new Views.ZonePage(repository.search(filter, page, size).stream().map(Views.ZoneView::of).toList(), page, size,
                 repository.countSearch(filter));
     }

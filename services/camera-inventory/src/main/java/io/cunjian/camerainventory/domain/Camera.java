@@ -51,8 +51,10 @@ public record Camera(String serial, String villageCode, Details details, Lifecyc
     public record ZoneNotInVillage(long zoneId) implements Outcome {
     }
 
+    private static final java.util.regex.Pattern SERIAL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
     public static boolean validSerial(String serial) {
-        return serial != null && serial.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+        return serial != null && SERIAL.matcher(serial).matches();
     }
 
     public Outcome moveTo(Lifecycle target) {

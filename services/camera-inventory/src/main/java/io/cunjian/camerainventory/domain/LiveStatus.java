@@ -98,6 +98,7 @@ public class LiveStatus {
             }
         }
         if (flipped.isEmpty()) {
+            store.commitWithoutWaitingForTheDisk();
             return new BatchResult(statuses.size(), 0, 0, List.of());
         }
         flipped.sort(java.util.Comparator.comparing(LiveStatusStore.Status::serial));
