@@ -50,16 +50,11 @@ class OutboxWhileBrokerDownTest {
         RealInfrastructure.ownBroker().start(Duration.ofSeconds(90));
 
         List<TopicReader.Event> events = TopicReader.readUntil(bootstrap, prefix + "village.events",
-                Duration.ofSeconds(60), read -> read.stream().filter(OutboxWhileBrokerDownTest::written).count() >= 2);
+                Duration.ofSeconds(60), read -> read.stream().filter(StartUpDefaults::writtenByTheTest).count() >= 2);
         // A little longer, to see that nothing arrives twice.
         events = TopicReader.readAll(bootstrap, prefix + "village.events", Duration.ofSeconds(3)).stream()
-                .filter(OutboxWhileBrokerDownTest::written).toList();
+                .filter(StartUpDefaults::writtenByTheTest).toList();
         assertThat(events).extracting(TopicReader.Event::key).containsExactlyInAnyOrder("22", "2203");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> relay.pendingCount() == 0);
-    }
-
-    /** Not one of the start-up defaults' events (categories, the default standard). */
-    private static boolean written(TopicReader.Event e) {
-        return !e.key().startsWith("category:") && !e.key().startsWith("standard:");
     }
 }

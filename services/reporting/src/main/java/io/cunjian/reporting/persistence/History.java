@@ -19,6 +19,8 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.cunjian.chassis.json.JsonText;
+
 /**
  * Figures "as of" a past day: DESIGN.md's end of that day in Asia/Shanghai, by ce_time. Each
  * village's history row holds its items after the event that changed them, so a day's figure is
@@ -61,7 +63,7 @@ public class History {
         }
         Object[] r = (Object[]) rows.get(0);
         return Optional.of(new VillageAsOf(code, day, (String) r[0], (BigDecimal) r[1], (Boolean) r[2],
-                ProgressProjection.read((String) r[3], ITEMS)));
+                JsonText.read((String) r[3], ITEMS)));
     }
 
     @Transactional
@@ -79,7 +81,7 @@ public class History {
             villages++;
             meeting += Boolean.TRUE.equals(r[3]) ? 1 : 0;
             sum = sum.add((BigDecimal) r[2]);
-            for (ProgressProjection.HistoryItem item : ProgressProjection.read((String) r[4], ITEMS)) {
+            for (ProgressProjection.HistoryItem item : JsonText.read((String) r[4], ITEMS)) {
                 String key = r[1] + "/" + item.code();
                 itemsMet.merge(key, "MET".equals(item.status()) ? 1L : 0L, Long::sum);
             }

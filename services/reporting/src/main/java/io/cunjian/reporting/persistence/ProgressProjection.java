@@ -1,7 +1,5 @@
 package io.cunjian.reporting.persistence;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,9 +16,9 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cunjian.chassis.inbox.IncomingEvent;
+import io.cunjian.chassis.json.JsonText;
 import io.cunjian.reporting.domain.StandardProgress;
 
 /**
@@ -33,7 +31,6 @@ import io.cunjian.reporting.domain.StandardProgress;
 @ApplicationScoped
 public class ProgressProjection {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final TypeReference<List<StandardProgress.WorkTarget>> WORK = new TypeReference<>() {
     };
     static final TypeReference<List<StandardProgress.CoverageTarget>> COVERAGE = new TypeReference<>() {
@@ -53,7 +50,7 @@ public class ProgressProjection {
         JsonNode d = e.data();
         String type = e.type();
         if (type.startsWith("cunjian.village.")) {
-            int changed = upsertVersioned("""
+            int changed = execute("""
                     INSERT INTO rp_village (code, name, township_code, demonstration, version)
                     VALUES (:code, :name, :township, :demonstration, :version)
                     ON CONFLICT (code) DO UPDATE SET name = excluded.name, township_code = excluded.township_code,
@@ -68,13 +65,13 @@ public class ProgressProjection {
         } else if (type.startsWith("cunjian.category.")) {
             String code = d.get("code").asText();
             if (type.equals("cunjian.category.defined.v1")) {
-                upsertVersioned("""
+                execute("""
                         INSERT INTO rp_category (code, name_zh, name_en, unit, work_group, version)
                         VALUES (:code, :zh, :en, :unit, :group, :version) ON CONFLICT (code) DO NOTHING""",
                         Map.of("code", code, "zh", d.get("nameZh").asText(), "en", d.get("nameEn").asText(),
                                 "unit", d.get("unit").asText(), "group", d.get("group").asText(), "version", d.get("version").asLong()));
             } else if (type.equals("cunjian.category.renamed.v1")) {
-                upsertVersioned("""
+                execute("""
                         UPDATE rp_category SET name_zh = :zh, name_en = :en, version = :version
                         WHERE code = :code AND version < :version""",
                         Map.of("code", code, "zh", d.get("nameZh").asText(), "en", d.get("nameEn").asText(),
@@ -82,7 +79,7 @@ public class ProgressProjection {
             }
         } else if (type.equals("cunjian.standard.published.v1")) {
             String id = d.get("id").asText();
-            int inserted = upsertVersioned("""
+            int inserted = execute("""
                     INSERT INTO rp_standard (id, scope, name_zh, name_en, illustrative, items)
                     VALUES (:id, :scope, :zh, :en, :illustrative, :items) ON CONFLICT (id) DO NOTHING""",
                     Map.of("id", id, "scope", d.get("scope").asText(), "zh", d.get("nameZh").asText(),
@@ -98,7 +95,7 @@ public class ProgressProjection {
             }
         } else if (type.equals("cunjian.plan.set.v1") || type.equals("cunjian.plan.changed.v1")) {
             String village = d.get("villageCode").asText();
-            int changed = upsertVersioned("""
+            int changed = execute("""
                     INSERT INTO rp_plan (village_code, revision, standard_id, deadline, work_targets, coverage_targets)
                     VALUES (:village, :revision, :standard, CAST(:deadline AS date), :work, :coverage)
                     ON CONFLICT (village_code) DO UPDATE SET revision = excluded.revision, standard_id = excluded.standard_id,
@@ -112,7 +109,7 @@ public class ProgressProjection {
             }
         } else if (type.equals("cunjian.inspection.recorded.v1")) {
             String village = d.get("villageCode").asText();
-            int changed = upsertVersioned("""
+            int changed = execute("""
                     INSERT INTO rp_inspection (village_code, item_code, verdict, inspected_on, ce_time)
                     VALUES (:village, :item, :verdict, CAST(:on AS date), :time)
                     ON CONFLICT (village_code, item_code) DO UPDATE SET verdict = excluded.verdict,
@@ -141,7 +138,7 @@ public class ProgressProjection {
         // the verified quantity: set by verification, replaced by a correction, otherwise kept
         BigDecimal verified = e.type().equals("cunjian.workorder.verified.v1") ? d.get("verifiedQuantity").decimalValue()
                 : e.type().equals("cunjian.workorder.corrected.v1") ? d.get("newQuantity").decimalValue() : null;
-        int changed = upsertVersioned("""
+        int changed = execute("""
                 INSERT INTO rp_work_order (order_id, village_code, category_code, unit, status, planned_quantity,
                   verified_quantity, due_date, version)
                 VALUES (:id, :village, :category, :unit, :status, :planned, :verified, CAST(:due AS date), :version)
@@ -174,29 +171,29 @@ public class ProgressProjection {
     private void onCamera(IncomingEvent e, JsonNode d) {
         String village = d.get("villageCode").asText();
         switch (e.type()) {
-            case "cunjian.camera.zone-defined.v1", "cunjian.camera.zone-changed.v1" -> upsertVersioned("""
+            case "cunjian.camera.zone-defined.v1", "cunjian.camera.zone-changed.v1" -> execute("""
                     INSERT INTO rp_zone (zone_id, village_code, name, covered) VALUES (:zone, :village, :name, :covered)
                     ON CONFLICT (zone_id) DO UPDATE SET name = excluded.name, covered = excluded.covered""",
                     Map.of("zone", d.get("zoneId").asLong(), "village", village, "name", d.get("name").asText(),
                             "covered", d.get("covered").asBoolean()));
-            case "cunjian.camera.zone-coverage-changed.v1" -> upsertVersioned("""
+            case "cunjian.camera.zone-coverage-changed.v1" -> execute("""
                     INSERT INTO rp_zone (zone_id, village_code, name, covered) VALUES (:zone, :village, :name, :covered)
                     ON CONFLICT (zone_id) DO UPDATE SET covered = excluded.covered""",
                     Map.of("zone", d.get("zoneId").asLong(), "village", village, "name", d.get("zoneName").asText(),
                             "covered", d.get("covered").asBoolean()));
-            case "cunjian.camera.registered.v1", "cunjian.camera.updated.v1" -> upsertVersioned("""
+            case "cunjian.camera.registered.v1", "cunjian.camera.updated.v1" -> execute("""
                     INSERT INTO rp_camera (serial, village_code, lifecycle) VALUES (:serial, :village, :lifecycle)
                     ON CONFLICT (serial) DO UPDATE SET village_code = excluded.village_code, lifecycle = excluded.lifecycle""",
                     Map.of("serial", d.get("serial").asText(), "village", village, "lifecycle", d.get("lifecycle").asText()));
-            case "cunjian.camera.lifecycle-changed.v1" -> upsertVersioned("""
+            case "cunjian.camera.lifecycle-changed.v1" -> execute("""
                     INSERT INTO rp_camera (serial, village_code, lifecycle) VALUES (:serial, :village, :lifecycle)
                     ON CONFLICT (serial) DO UPDATE SET lifecycle = excluded.lifecycle""",
                     Map.of("serial", d.get("serial").asText(), "village", village, "lifecycle", d.get("to").asText()));
-            case "cunjian.camera.decommissioned.v1" -> upsertVersioned("""
+            case "cunjian.camera.decommissioned.v1" -> execute("""
                     INSERT INTO rp_camera (serial, village_code, lifecycle) VALUES (:serial, :village, 'DECOMMISSIONED')
                     ON CONFLICT (serial) DO UPDATE SET lifecycle = 'DECOMMISSIONED'""",
                     Map.of("serial", d.get("serial").asText(), "village", village));
-            case "cunjian.camera.online-changed.v1" -> upsertVersioned("""
+            case "cunjian.camera.online-changed.v1" -> execute("""
                     INSERT INTO rp_camera (serial, village_code, lifecycle, online) VALUES (:serial, :village, 'INSTALLED', :online)
                     ON CONFLICT (serial) DO UPDATE SET online = excluded.online""",
                     Map.of("serial", d.get("serial").asText(), "village", village, "online", d.get("online").asBoolean()));
@@ -224,12 +221,12 @@ public class ProgressProjection {
         Object[] p = (Object[]) plan.get(0);
         String standardId = (String) p[0];
         List<StandardProgress.Item> items = new ArrayList<>();
-        for (JsonNode item : read((String) p[3])) {
+        for (JsonNode item : JsonText.tree((String) p[3])) {
             items.add(new StandardProgress.Item(item.get("code").asText(), item.get("kind").asText(),
                     StandardProgress.Measure.valueOf(item.get("measure").asText())));
         }
-        StandardProgress.VillageProgress progress = StandardProgress.of(items, read((String) p[1], WORK),
-                read((String) p[2], COVERAGE), evidence(village));
+        StandardProgress.VillageProgress progress = StandardProgress.of(items, JsonText.read((String) p[1], WORK),
+                JsonText.read((String) p[2], COVERAGE), evidence(village));
 
         Map<String, Object[]> before = new HashMap<>();
         for (Object row : em.createNativeQuery("""
@@ -249,7 +246,7 @@ public class ProgressProjection {
                     VALUES (:v, :item, :standard, :position, :status, :progress, :figures, :since)""")
                     .setParameter("v", village).setParameter("item", item.code()).setParameter("standard", standardId)
                     .setParameter("position", position++).setParameter("status", item.status().name())
-                    .setParameter("progress", item.progress()).setParameter("figures", write(item.figures()))
+                    .setParameter("progress", item.progress()).setParameter("figures", JsonText.write(item.figures()))
                     .setParameter("since", since).executeUpdate();
         }
         progress.items().stream().sorted(java.util.Comparator.comparing(StandardProgress.ItemProgress::code)).forEach(item ->
@@ -271,7 +268,7 @@ public class ProgressProjection {
                 .setParameter("meets", progress.meets()).setParameter("met", progress.itemsMet())
                 .setParameter("total", progress.items().size()).setParameter("since", same ? prev[3] : at)
                 .setParameter("at", at).executeUpdate();
-        String itemsJson = write(progress.items().stream()
+        String itemsJson = JsonText.write(progress.items().stream()
                 .map(i -> new HistoryItem(i.code(), i.status().name(), i.progress())).toList());
         List<?> lastHistory = em.createNativeQuery("""
                 SELECT items FROM rp_village_progress_history WHERE village_code = :v ORDER BY ce_time DESC, id DESC LIMIT 1""")
@@ -353,7 +350,7 @@ public class ProgressProjection {
                 .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
     }
 
-    private int upsertVersioned(String sql, Map<String, ?> parameters) {
+    private int execute(String sql, Map<String, ?> parameters) {
         Query q = em.createNativeQuery(sql);
         parameters.forEach(q::setParameter);
         return q.executeUpdate();
@@ -373,28 +370,6 @@ public class ProgressProjection {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
 }

@@ -20,6 +20,8 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cunjian.chassis.json.JsonText;
+
 import io.cunjian.reporting.domain.StandardProgress;
 
 /** Reads of the read models: one village's progress, a region's roll-up, the freshness of both. */
@@ -105,7 +107,7 @@ public class Reports {
             List<?> items = em.createNativeQuery("SELECT items FROM rp_standard WHERE id = :id").setParameter("id", id)
                     .getResultList();
             if (!items.isEmpty()) {
-                for (JsonNode item : ProgressProjection.read((String) items.get(0))) {
+                for (JsonNode item : JsonText.tree((String) items.get(0))) {
                     labels.putIfAbsent(item.get("code").asText(), new ItemLabel(item.get("code").asText(),
                             item.get("labelZh").asText(), item.get("labelEn").asText()));
                 }
@@ -127,7 +129,7 @@ public class Reports {
         }
         Object[] r = (Object[]) rows.get(0);
         Map<String, JsonNode> labels = new LinkedHashMap<>();
-        for (JsonNode item : ProgressProjection.read((String) r[12])) {
+        for (JsonNode item : JsonText.tree((String) r[12])) {
             labels.put(item.get("code").asText(), item);
         }
         Map<String, String[]> categories = categoryNames();
@@ -137,7 +139,7 @@ public class Reports {
                 WHERE village_code = :v ORDER BY item_position""").setParameter("v", code).getResultList()) {
             Object[] i = (Object[]) row;
             JsonNode label = labels.get((String) i[0]);
-            List<Figure> figures = ProgressProjection.read((String) i[3], ProgressProjection.FIGURES).stream()
+            List<Figure> figures = JsonText.read((String) i[3], ProgressProjection.FIGURES).stream()
                     .map(f -> figure(f, categories)).toList();
             items.add(new ItemReport((String) i[0], label.get("kind").asText(), label.get("measure").asText(),
                     label.get("labelZh").asText(), label.get("labelEn").asText(), (String) i[1], (BigDecimal) i[2], figures,
@@ -227,7 +229,7 @@ public class Reports {
             List<?> found = em.createNativeQuery("SELECT items FROM rp_standard WHERE id = :id").setParameter("id", id)
                     .getResultList();
             if (!found.isEmpty()) {
-                for (JsonNode item : ProgressProjection.read((String) found.get(0))) {
+                for (JsonNode item : JsonText.tree((String) found.get(0))) {
                     byCode.put(item.get("code").asText(), item.get("labelZh").asText());
                 }
             }

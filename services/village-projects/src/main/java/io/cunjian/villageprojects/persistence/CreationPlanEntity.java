@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.cunjian.chassis.json.JsonText;
+
 import io.cunjian.villageprojects.domain.CreationPlan;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -43,15 +45,15 @@ public class CreationPlanEntity extends PanacheEntityBase {
 
     public CreationPlan toDomain() {
         return new CreationPlan(villageCode, new CreationPlan.Content(standardId, deadline,
-                JsonColumns.read(workTargets, WORK), JsonColumns.read(coverageTargets, COVERAGE)), revision);
+                JsonText.read(workTargets, WORK), JsonText.read(coverageTargets, COVERAGE)), revision);
     }
 
     public void apply(CreationPlan plan, String by, OffsetDateTime at, String why) {
         villageCode = plan.villageCode();
         standardId = plan.content().standardId();
         deadline = plan.content().deadline();
-        workTargets = JsonColumns.write(plan.content().workTargets());
-        coverageTargets = JsonColumns.write(plan.content().coverageTargets());
+        workTargets = JsonText.write(plan.content().workTargets());
+        coverageTargets = JsonText.write(plan.content().coverageTargets());
         revision = plan.revision();
         changedBy = by;
         changedAt = at;

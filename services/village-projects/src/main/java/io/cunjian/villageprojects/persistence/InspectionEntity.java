@@ -14,6 +14,8 @@ import jakarta.persistence.Table;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.cunjian.chassis.json.JsonText;
+
 import io.cunjian.villageprojects.domain.Inspection;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -54,12 +56,12 @@ public class InspectionEntity extends PanacheEntityBase {
         e.inspectedOn = i.inspectedOn();
         e.inspector = i.inspector();
         e.notes = i.notes();
-        e.photos = JsonColumns.write(i.photos());
+        e.photos = JsonText.write(i.photos());
         e.recordedBy = i.recordedBy();
         return e;
     }
 
     public List<String> photoLinks() {
-        return JsonColumns.read(photos, LINKS);
+        return JsonText.read(photos, LINKS);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import io.cunjian.villageprojects.domain.CreationPlan;
+import io.cunjian.chassis.json.JsonText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One revision of a village's plan, as it was: who changed it, when and why. Never updated. */
@@ -39,7 +40,7 @@ public class PlanRevisionEntity extends PanacheEntityBase {
 
     public CreationPlan toDomain() {
         return new CreationPlan(id.villageCode(), new CreationPlan.Content(standardId, deadline,
-                JsonColumns.read(workTargets, CreationPlanEntity.WORK),
-                JsonColumns.read(coverageTargets, CreationPlanEntity.COVERAGE)), id.revision());
+                JsonText.read(workTargets, CreationPlanEntity.WORK),
+                JsonText.read(coverageTargets, CreationPlanEntity.COVERAGE)), id.revision());
     }
 }

@@ -13,6 +13,8 @@ import jakarta.persistence.Version;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.cunjian.chassis.json.JsonText;
+
 import io.cunjian.villageprojects.domain.StandardVersion;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -48,7 +50,7 @@ public class StandardVersionEntity extends PanacheEntityBase {
 
     public StandardVersion toDomain() {
         return new StandardVersion(id, scope, nameZh, nameEn, illustrative, basedOn, status,
-                JsonColumns.read(items, ITEMS), version);
+                JsonText.read(items, ITEMS), version);
     }
 
     /** Copies what a draft edit or the publication changed (the version is Hibernate's to bump). */
@@ -60,6 +62,6 @@ public class StandardVersionEntity extends PanacheEntityBase {
         illustrative = s.illustrative();
         basedOn = s.basedOn();
         status = s.status();
-        items = JsonColumns.write(s.items());
+        items = JsonText.write(s.items());
     }
 }
