@@ -3,7 +3,11 @@ package io.cunjian.reporting.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.cunjian.chassis.inbox.EventConsumption;
@@ -15,6 +19,7 @@ import io.smallrye.common.annotation.Blocking;
 /**
  * The three topics → reporting's read models, each event applied once (chassis EventConsumption:
  * the projections and the message log commit together). Types a projection does not need are skipped.
+ * Records come in batches ({@code batch=true}): one transaction per batch, so a replay keeps up.
  */
 @ApplicationScoped
 public class VillageEventsConsumer {
@@ -30,24 +35,28 @@ public class VillageEventsConsumer {
 
     @Incoming("village-events")
     @Blocking
-    public void onRecord(ConsumerRecord<String, byte[]> record) {
-        consumption.apply(CONSUMER, record, this::apply);
+    public void onVillageRecords(ConsumerRecords<String, byte[]> records) {
+        consumption.applyBatch(CONSUMER, list(records), events -> {
+            events.forEach(regions::on);
+            progress.apply(events);
+        });
     }
 
     @Incoming("workorder-events")
     @Blocking
-    public void onWorkOrderRecord(ConsumerRecord<String, byte[]> record) {
-        consumption.apply(CONSUMER, record, progress::on);
+    public void onWorkOrderRecords(ConsumerRecords<String, byte[]> records) {
+        consumption.applyBatch(CONSUMER, list(records), progress::apply);
     }
 
     @Incoming("camera-events")
     @Blocking
-    public void onCameraRecord(ConsumerRecord<String, byte[]> record) {
-        consumption.apply(CONSUMER, record, progress::on);
+    public void onCameraRecords(ConsumerRecords<String, byte[]> records) {
+        consumption.applyBatch(CONSUMER, list(records), progress::apply);
     }
 
-    private void apply(IncomingEvent event) {
-        regions.on(event);
-        progress.on(event);
+    private static List<ConsumerRecord<String, byte[]>> list(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        return list;
     }
 }
