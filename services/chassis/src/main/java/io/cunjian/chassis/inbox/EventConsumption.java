@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +65,8 @@ public class EventConsumption {
      * transaction and sees every event type — it ignores those it does not need.
      */
     public void apply(String consumer, ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> handler) {
-        applyOne(consumer, CloudEventParser.parse(record), handler);
+        applyOne(consumer, CloudEventParser.parse(record), () -> {
+        }, handler);
     }
 
     /**
@@ -76,6 +78,17 @@ public class EventConsumption {
      */
     public void applyBatch(String consumer, List<ConsumerRecord<String, byte[]>> records,
             Consumer<List<IncomingEvent>> handler) {
+        applyBatch(consumer, records, () -> {
+        }, handler, deadLetters::send);
+    }
+
+    /**
+     * As {@link #applyBatch(String, List, Consumer)}, with {@code first} run at the start of every
+     * transaction (before the message log is written: e.g. to point it at other tables) and
+     * {@code deadLetter} told of each record that cannot be applied instead of the dead-letter topic.
+     */
+    public void applyBatch(String consumer, List<ConsumerRecord<String, byte[]>> records, Runnable first,
+            Consumer<List<IncomingEvent>> handler, BiConsumer<ConsumerRecord<String, byte[]>, String> deadLetter) {
         List<IncomingEvent> events = new ArrayList<>(records.size());
         List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -84,7 +97,7 @@ public class EventConsumption {
                 readable.add(record);
             } catch (PoisonEventException e) {
                 LOG.warnf("%s: %s@%d is poison (%s); dead-lettered", consumer, record.topic(), record.offset(), e.getMessage());
-                deadLetters.send(record, e.getMessage());
+                deadLetter.accept(record, e.getMessage());
             }
         }
         if (events.isEmpty()) {
@@ -92,29 +105,31 @@ public class EventConsumption {
         }
         try {
             List<IncomingEvent> fresh = QuarkusTransaction.requiringNew().call(() -> {
-                List<IncomingEvent> first = messageLog.firstDeliveries(consumer, events);
-                handler.accept(first);
-                return first;
+                first.run();
+                List<IncomingEvent> once = messageLog.firstDeliveries(consumer, events);
+                handler.accept(once);
+                return once;
             });
             observe(consumer, events, fresh.size());
         } catch (RuntimeException e) {
             LOG.warnf("%s: a batch of %d events failed (%s); applying them one at a time", consumer, events.size(), e.toString());
             for (int i = 0; i < events.size(); i++) {
                 try {
-                    applyOne(consumer, events.get(i), event -> handler.accept(List.of(event)));
+                    applyOne(consumer, events.get(i), first, event -> handler.accept(List.of(event)));
                 } catch (PoisonEventException p) {
-                    deadLetters.send(readable.get(i), p.getMessage());
+                    deadLetter.accept(readable.get(i), p.getMessage());
                 }
             }
         }
     }
 
-    private void applyOne(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+    private void applyOne(String consumer, IncomingEvent event, Runnable first, Consumer<IncomingEvent> handler) {
         Instant giveUp = Instant.now().plus(retryFor);
         long pauseMillis = 100;
         while (true) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                    first.run();
                     if (!messageLog.firstDelivery(consumer, event)) {
                         return false;
                     }

@@ -2,6 +2,7 @@ package io.cunjian.reporting.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import io.smallrye.common.annotation.Blocking;
 @ApplicationScoped
 public class VillageEventsConsumer {
 
-    static final String CONSUMER = "reporting";
+    public static final String CONSUMER = "reporting";
 
     @Inject
     EventConsumption consumption;
@@ -36,10 +37,7 @@ public class VillageEventsConsumer {
     @Incoming("village-events")
     @Blocking
     public void onVillageRecords(ConsumerRecords<String, byte[]> records) {
-        consumption.applyBatch(CONSUMER, list(records), events -> {
-            events.forEach(regions::on);
-            progress.apply(events);
-        });
+        consumption.applyBatch(CONSUMER, list(records), this::apply);
     }
 
     @Incoming("workorder-events")
@@ -52,6 +50,13 @@ public class VillageEventsConsumer {
     @Blocking
     public void onCameraRecords(ConsumerRecords<String, byte[]> records) {
         consumption.applyBatch(CONSUMER, list(records), progress::apply);
+    }
+
+    /** Any events of the three topics, inside the consumer's transaction (also the rebuild's). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(List<IncomingEvent> events) {
+        events.forEach(regions::on);
+        progress.apply(events);
     }
 
     private static List<ConsumerRecord<String, byte[]>> list(ConsumerRecords<String, byte[]> records) {

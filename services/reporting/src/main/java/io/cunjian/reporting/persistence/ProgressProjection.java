@@ -94,7 +94,18 @@ public class ProgressProjection {
             }
             watermarks.merge(topic(e), e.time(), (a, b) -> a.isAfter(b) ? a : b);
         }
+        Map<List<Object>, Long> offsets = new TreeMap<>(java.util.Comparator.comparing((List<Object> k) -> (String) k.get(0))
+                .thenComparing(k -> (Integer) k.get(1)));
+        for (IncomingEvent e : events) {
+            offsets.merge(List.of(e.topic(), e.partition()), e.offset() + 1, Math::max);
+        }
         Batch.on(em, c -> {
+            // which events these tables hold, so that a rebuild knows when it has caught up with them
+            Batch.update(c, """
+                    INSERT INTO rp_offset (topic, partition, next_offset) SELECT * FROM unnest(?::text[], ?::int[], ?::bigint[])
+                    ON CONFLICT (topic, partition) DO UPDATE SET next_offset = greatest(rp_offset.next_offset, excluded.next_offset)""",
+                    Batch.texts(c, offsets.keySet().stream().map(k -> k.get(0)).toList()),
+                    Batch.texts(c, offsets.keySet().stream().map(k -> k.get(1)).toList()), Batch.texts(c, offsets.values()));
             applyOrders(c, orders, touched);
             applyOnline(c, online.values());
             writer.recompute(c, touched);
