@@ -209,6 +209,19 @@ public final class Stack {
         return Processes.alive(pidFile(s));
     }
 
+    /** Every process of this instance that runs now: services (all instances), the broker, an embedded PostgreSQL. */
+    public List<ProcessHandle> processes() {
+        List<ProcessHandle> all = new ArrayList<>();
+        try (var pids = Files.exists(state.resolve("pids")) ? Files.list(state.resolve("pids")) : java.util.stream.Stream.<Path>empty()) {
+            pids.forEach(pid -> Processes.alive(pid).ifPresent(all::add));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        kafka.running().ifPresent(all::add);
+        Processes.alive(state.resolve("postgres/server.pid")).ifPresent(all::add);
+        return all;
+    }
+
     public Path logFile(ServiceDescriptor s) {
         return state.resolve("logs/" + s.name() + ".log");
     }
