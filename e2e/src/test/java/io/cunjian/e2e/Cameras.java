@@ -26,7 +26,7 @@ public final class Cameras implements AutoCloseable {
     }
 
     public long zone(String village, String name) {
-        return api.post("camera-inventory", "/api/v1/zones").as(who.districtAdmin("22")).key("zone-" + village + "-" + name)
+        return api.post("camera-inventory", "/api/v1/zones").as(who.districtAdmin("22")).key("zone-" + village + "-" + Integer.toHexString(name.hashCode()))
                 .json(Api.obj("villageCode", village, "name", name, "kind", "OTHER")).expect(201).path("id").asLong();
     }
 
