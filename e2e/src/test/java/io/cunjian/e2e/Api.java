@@ -60,6 +60,8 @@ public final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     /** Answers that were not definite (5xx or none), by status; -1 is no answer. */
     private final Map<Integer, AtomicLong> failures = new ConcurrentHashMap<>();
+    /** The first answer of each failing status, to say what it was. */
+    private final Map<Integer, String> failureSamples = new ConcurrentHashMap<>();
 
     Api(Map<String, String> baseUrls, Ledger ledger) {
         this.baseUrls = new ConcurrentHashMap<>(baseUrls);
@@ -85,8 +87,13 @@ public final class Api {
         return m;
     }
 
+    public Map<Integer, String> failureSamples() {
+        return Map.copyOf(failureSamples);
+    }
+
     public void resetFailures() {
         failures.clear();
+        failureSamples.clear();
     }
 
     public Call get(String service, String path) {
@@ -196,6 +203,7 @@ public final class Api {
                     return a;
                 }
                 failures.computeIfAbsent(a.status(), s -> new AtomicLong()).incrementAndGet();
+                failureSamples.putIfAbsent(a.status(), method + " " + service + path + " → " + a);
                 if (Instant.now().isAfter(giveUp)) {
                     return a;
                 }
