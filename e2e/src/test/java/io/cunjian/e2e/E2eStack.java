@@ -57,10 +57,18 @@ public final class E2eStack implements AutoCloseable {
         return Path.of(System.getProperty("cunjian.root", "..")).toAbsolutePath().normalize();
     }
 
+    /**
+     * {@code cunjian_e2e_<checkout>_}: the suffix (a hash of the checkout's path, as the services' test
+     * databases have) keeps two checkouts on one machine from dropping each other's databases.
+     */
+    static String databasePrefix(Path root) {
+        return DATABASE_PREFIX + Integer.toHexString(root.toString().hashCode() & 0xffffff) + "_";
+    }
+
     public static E2eStack start() throws Exception {
         Path root = root();
         Path state = root.resolve("e2e/target/stack-" + System.currentTimeMillis());
-        StackSettings settings = StackSettings.isolated(root, state, DATABASE_PREFIX).withEnvironment(Map.of(
+        StackSettings settings = StackSettings.isolated(root, state, databasePrefix(root)).withEnvironment(Map.of(
                 "CUNJIAN_CAMERAS_ONLINE_WINDOW", CAMERA_WINDOW.toString(),
                 "CUNJIAN_CAMERAS_SWEEP_EVERY", "1s"));
         E2eStack e2e = new E2eStack(root, new Stack(root, settings));

@@ -68,6 +68,11 @@ public final class Faults {
 
         /** Lets the writes finish, waits for the figures to settle, prints and asserts lost = 0 and counted twice = 0. */
         public Outcome settleAndCheck(WriteStream writes, String fault) throws InterruptedException {
+            return settleAndCheck(writes, fault, java.util.Collections.singletonList(null));
+        }
+
+        /** The same, with the figures read from each of these reporting instances (null: the routed one). */
+        public Outcome settleAndCheck(WriteStream writes, String fault, List<String> reportingInstances) throws InterruptedException {
             List<Throwable> broken = writes.finish(Duration.ofMinutes(5));
             long writesDone = System.nanoTime();
             Map<String, JsonNode> orders = new LinkedHashMap<>();
@@ -84,16 +89,38 @@ public final class Faults {
                 expected.put("reporting: lamps verified in " + v,
                         verified.getOrDefault(v, Map.of()).getOrDefault(World.LAMPS, BigDecimal.ZERO).longValueExact());
             }
-            Reports reports = new Reports(stack);
+            Ledger ledger = stack.api().ledger();
+            Map<String, Long> perReporting = new LinkedHashMap<>();
+            expected.put("reporting: villages with a plan", (long) ledger.where(e -> e.method().equals("PUT")
+                    && e.path().startsWith("/api/v1/villages/" + township) && e.path().endsWith("/plan") && e.status() == 201).size());
+            expected.put("reporting: blind zones", (long) ledger.where(e -> e.service().equals("camera-inventory")
+                    && e.path().equals("/api/v1/zones") && e.answer().path("villageCode").asText().startsWith(township)).size());
+            for (int r = 1; r < reportingInstances.size(); r++) {
+                String from = " (reporting instance " + (r + 1) + ")";
+                expected.forEach((what, n) -> {
+                    if (what.startsWith("reporting:") && !what.contains("(reporting instance")) {
+                        perReporting.put(what + from, n);
+                    }
+                });
+            }
+            expected.putAll(perReporting);
+            List<Reports> readers = reportingInstances.stream().map(url -> new Reports(stack, url)).toList();
             String staff = stack.callers().staff(township);
             Map<String, Long> shown = new LinkedHashMap<>();
             List<String> unsettled = Reports.settle(Duration.ofSeconds(180), Duration.ofSeconds(3), () -> {
                 shown.clear();
                 shown.put("work-orders: orders held", stack.api().get("work-orders", "/api/v1/work-orders?region=" + township + "&size=1")
                         .as(staff).expect(200).path("total").asLong());
-                shown.put("reporting: overdue orders", reports.region(township).path("overdueWorkOrders").asLong());
-                for (String v : villages) {
-                    shown.put("reporting: lamps verified in " + v, lampsShown(reports.village(v)));
+                for (int r = 0; r < readers.size(); r++) {
+                    Reports reports = readers.get(r);
+                    String from = r == 0 ? "" : " (reporting instance " + (r + 1) + ")";
+                    JsonNode region = reports.region(township);
+                    shown.put("reporting: overdue orders" + from, region.path("overdueWorkOrders").asLong());
+                    shown.put("reporting: villages with a plan" + from, region.path("villagesWithPlan").asLong());
+                    shown.put("reporting: blind zones" + from, (long) region.path("blindZones").size());
+                    for (String v : villages) {
+                        shown.put("reporting: lamps verified in " + v + from, lampsShown(reports.village(v)));
+                    }
                 }
                 List<String> d = new ArrayList<>();
                 expected.forEach((what, n) -> {

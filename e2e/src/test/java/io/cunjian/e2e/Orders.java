@@ -17,11 +17,23 @@ public final class Orders {
     private final Api api;
     private final Callers who;
     private final Duration patience;
+    /** The work-orders instance to call; null: the routed one. */
+    private final String instance;
 
     public Orders(E2eStack stack, Duration patience) {
-        this.api = stack.api();
-        this.who = stack.callers();
+        this(stack.api(), stack.callers(), patience, null);
+    }
+
+    private Orders(Api api, Callers who, Duration patience, String instance) {
+        this.api = api;
+        this.who = who;
         this.patience = patience;
+        this.instance = instance;
+    }
+
+    /** The same, calling the work-orders instance at {@code baseUrl} (scale-out). */
+    public Orders at(String baseUrl) {
+        return new Orders(api, who, patience, baseUrl);
     }
 
     private String staff(String village) {
@@ -92,7 +104,7 @@ public final class Orders {
     }
 
     private JsonNode definite(Api.Call call, int expected) {
-        Api.Answer a = call.sendUntilDefinite(patience);
+        Api.Answer a = (instance == null ? call : call.at(instance)).sendUntilDefinite(patience);
         if (a.status() != expected) {
             throw new AssertionError("expected " + expected + ", got " + a);
         }

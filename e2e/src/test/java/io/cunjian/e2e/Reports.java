@@ -18,19 +18,32 @@ public final class Reports {
 
     private final Api api;
     private final String viewer;
+    /** The reporting instance to read; null: the routed one. */
+    private final String instance;
 
     public Reports(E2eStack stack) {
+        this(stack, null);
+    }
+
+    /** Reads the reporting instance at {@code baseUrl} (scale-out). */
+    public Reports(E2eStack stack, String baseUrl) {
         this.api = stack.api();
         this.viewer = stack.callers().viewer("22");
+        this.instance = baseUrl;
+    }
+
+    private Api.Call get(String path) {
+        Api.Call c = api.get("reporting", path).as(viewer);
+        return instance == null ? c : c.at(instance);
     }
 
     public JsonNode village(String code) {
-        Api.Answer a = api.get("reporting", "/api/v1/reports/villages/" + code).as(viewer).send();
+        Api.Answer a = get("/api/v1/reports/villages/" + code).send();
         return a.status() == 200 ? a.json() : null;
     }
 
     public JsonNode region(String code) {
-        return api.get("reporting", "/api/v1/reports/regions/" + code).as(viewer).expect(200);
+        return get("/api/v1/reports/regions/" + code).expect(200);
     }
 
     /** Differences between a village's report and what it must show; empty when equal. */
