@@ -66,14 +66,14 @@ public final class WriteStream {
             int l = lane;
             Thread t = new Thread(() -> {
                 Random random = new Random(seed * 31 + l);
-                Orders lane = workOrdersInstances.isEmpty() ? orders : orders.at(workOrdersInstances.get(l % workOrdersInstances.size()));
+                Orders client = workOrdersInstances.isEmpty() ? orders : orders.at(workOrdersInstances.get(l % workOrdersInstances.size()));
                 try {
                     for (int i = 0; i < ordersPerLane; i++) {
                         String village = villages.get(random.nextInt(villages.size()));
                         String key = prefix + "-" + l + "-" + i;
                         int kind = random.nextInt(mix == Mix.ALL ? 8 : 4);
                         if (kind == 0) {
-                            lane.verified(village, World.LAMPS, BigDecimal.valueOf(1 + random.nextInt(5)), contractor,
+                            client.verified(village, World.LAMPS, BigDecimal.valueOf(1 + random.nextInt(5)), contractor,
                                     today.plusMonths(1), key);
                         } else if (kind >= 6) {
                             newVillageWithPlan(village.substring(0, 9) + String.format("%03d", 100 + l * ordersPerLane + i), key);
@@ -82,7 +82,7 @@ public final class WriteStream {
                                     .json(Api.obj("villageCode", village, "name", "区" + key, "kind", "OTHER"))
                                     .sendUntilDefinite(Duration.ofMinutes(3));
                         } else {
-                            lane.create(village, World.LAMPS, BigDecimal.ONE, today.minusDays(1 + random.nextInt(30)), key);
+                            client.create(village, World.LAMPS, BigDecimal.ONE, today.minusDays(1 + random.nextInt(30)), key);
                         }
                         acknowledged.incrementAndGet();
                     }
