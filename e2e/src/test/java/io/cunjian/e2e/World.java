@@ -115,7 +115,11 @@ public final class World {
         int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            sum += chars.indexOf(first17.charAt(i)) * weights[i];
+            int value = chars.indexOf(first17.charAt(i));
+            if (value < 0) {
+                throw new IllegalArgumentException(first17.charAt(i) + " is not a character of a credit code (no I, O, S, V, Z)");
+            }
+            sum += value * weights[i];
         }
         int check = 31 - sum % 31;
         return first17 + chars.charAt(check == 31 ? 0 : check);

@@ -28,7 +28,7 @@ import io.cunjian.local.ServiceDescriptor;
 @ExtendWith(E2eStack.Extension.class)
 class EveryFaultIT {
 
-    static final String CONTRACTOR = World.uscc("91220382MA14E2ES1");
+    static final String CONTRACTOR = World.uscc("91220382MA14E2EW1");
     static final List<String> SERVICES = List.of("village-projects", "work-orders", "camera-inventory", "reporting");
 
     @ParameterizedTest(name = "kill -9 {0}")
