@@ -151,6 +151,9 @@ public final class Faults {
             assertThat(lost).as("acknowledged, then lost (seed " + SEED + ")").isZero();
             assertThat(twice).as("counted twice (seed " + SEED + ")").isZero();
             assertThat(unsettled).as("figures still differing when the wait ran out (seed " + SEED + ")").isEmpty();
+            // a write the system cannot take now is refused as retryable (503 + Retry-After), never as an internal error
+            assertThat(failures.keySet()).as("5xx answers other than 503 (seed " + SEED + "): " + stack.api().failureSamples())
+                    .allMatch(status -> status < 500 || status == 503);
             return o;
         }
     }

@@ -73,6 +73,8 @@ class LoadIT {
         for (int i = 1; i <= 10; i++) {
             String v = TOWNSHIP + String.format("%03d", i);
             world.village(v, "负载" + i + "村", false);
+            // a plan names the standard whose items the mixed phase inspects (without one an inspection is a 409)
+            world.plan(v, List.of(World.target("street-lighting", World.LAMPS, 100_000)), BigDecimal.valueOf(100));
             villages.add(v);
         }
         String probeVillage = PROBE_TOWNSHIP + "001";
