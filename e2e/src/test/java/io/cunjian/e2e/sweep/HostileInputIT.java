@@ -166,8 +166,8 @@ class HostileInputIT {
                         }
                         t.rejected("invalid UTF-8", bearer, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
                                 "application/json");
-                        for (String ct : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {
-                            t.rejected("content type " + ct, bearer, "{}".getBytes(StandardCharsets.UTF_8), ct);
+                        for (String wrong : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {
+                            t.rejected("content type " + wrong, bearer, "{}".getBytes(StandardCharsets.UTF_8), wrong);
                         }
                     }
                 }
