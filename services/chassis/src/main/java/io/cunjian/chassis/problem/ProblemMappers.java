@@ -189,14 +189,15 @@ public class ProblemMappers {
 
     /**
      * The database cannot be reached or refuses connections (SQLSTATE class 08, 57P01–57P03 shut down or
-     * terminated, 55000 "not currently accepting connections"): nothing was written, a retry may succeed.
+     * terminated, 53300 too many connections, 55000 "not currently accepting connections"): nothing was
+     * written, a retry may succeed.
      */
     static boolean databaseAway(Throwable cause) {
         if (!(cause instanceof SQLException sql) || sql.getSQLState() == null) {
             return false;
         }
         String state = sql.getSQLState();
-        return state.startsWith("08") || state.startsWith("57P")
+        return state.startsWith("08") || state.startsWith("57P") || "53300".equals(state)
                 || "55000".equals(state) && String.valueOf(sql.getMessage()).contains("not currently accepting connections");
     }
 

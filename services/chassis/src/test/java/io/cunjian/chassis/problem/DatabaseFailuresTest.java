@@ -21,6 +21,7 @@ class DatabaseFailuresTest {
         assertThat(ProblemMappers.databaseAway(new SQLException("Connection to 127.0.0.1:5432 refused", "08001"))).isTrue();
         assertThat(ProblemMappers.databaseAway(new SQLException("An I/O error occurred while sending to the backend", "08006"))).isTrue();
         assertThat(ProblemMappers.databaseAway(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
+        assertThat(ProblemMappers.databaseAway(new SQLException("FATAL: sorry, too many clients already", "53300"))).isTrue();
     }
 
     @Test
