@@ -70,7 +70,9 @@ public final class E2eStack implements AutoCloseable {
         Path state = root.resolve("e2e/target/stack-" + System.currentTimeMillis());
         StackSettings settings = StackSettings.isolated(root, state, databasePrefix(root)).withEnvironment(Map.of(
                 "CUNJIAN_CAMERAS_ONLINE_WINDOW", CAMERA_WINDOW.toString(),
-                "CUNJIAN_CAMERAS_SWEEP_EVERY", "1s"));
+                "CUNJIAN_CAMERAS_SWEEP_EVERY", "1s",
+                // the machine's PostgreSQL (max_connections 100) is shared with other builds: 8 per service is plenty on 2 cores
+                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "8"));
         E2eStack e2e = new E2eStack(root, new Stack(root, settings));
         long t0 = System.nanoTime();
         try {
