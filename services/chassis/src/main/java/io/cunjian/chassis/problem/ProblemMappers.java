@@ -189,12 +189,16 @@ public class ProblemMappers {
 
     /**
      * The database cannot be reached or refuses connections (SQLSTATE class 08, 57P01–57P03 shut down or
-     * terminated, 53300 too many connections, 55000 "not currently accepting connections"): nothing was
-     * written, a retry may succeed.
+     * terminated, 53300 too many connections, 55000 "not currently accepting connections"), or the pool
+     * had no connection to give in time: nothing was written, a retry may succeed.
      */
     static boolean databaseAway(Throwable cause) {
-        if (!(cause instanceof SQLException sql) || sql.getSQLState() == null) {
+        if (!(cause instanceof SQLException sql)) {
             return false;
+        }
+        if (sql.getSQLState() == null) {
+            // Agroal: every pooled connection stayed busy for the acquisition timeout
+            return String.valueOf(sql.getMessage()).startsWith("Sorry, acquisition timeout");
         }
         String state = sql.getSQLState();
         return state.startsWith("08") || state.startsWith("57P") || "53300".equals(state)

@@ -22,6 +22,7 @@ class DatabaseFailuresTest {
         assertThat(ProblemMappers.databaseAway(new SQLException("An I/O error occurred while sending to the backend", "08006"))).isTrue();
         assertThat(ProblemMappers.databaseAway(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
         assertThat(ProblemMappers.databaseAway(new SQLException("FATAL: sorry, too many clients already", "53300"))).isTrue();
+        assertThat(ProblemMappers.databaseAway(new SQLException("Sorry, acquisition timeout!"))).isTrue();
     }
 
     @Test
