@@ -43,7 +43,7 @@ public final class Faults {
     }
 
     /** What a fault run found. */
-    public record Outcome(long lost, long counted_twice, List<String> unsettled, List<Throwable> brokenLanes) {
+    public record Outcome(long lost, long countedTwice, List<String> unsettled, List<Throwable> brokenLanes) {
     }
 
     public static final class Run {

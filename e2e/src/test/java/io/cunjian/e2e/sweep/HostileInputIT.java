@@ -183,8 +183,10 @@ class HostileInputIT {
     }
 
     @AfterAll
-    static void report() {
+    static void forget() {
         accepted.clear();
+        refusedBeforeAuthorization.clear();
+        knownOpen.clear();
     }
 
     // ---- who must not reach what (README, "Calling the APIs" and each service's table) ---------
