@@ -42,11 +42,11 @@
         fetch('/dev/sign-in/' + encodeURIComponent(u.id), { method: 'POST', cache: 'no-store' })
           .then(function (r) { return r.json(); }).then(function (r) { done(r.token); });
       });
-      return C.el('tr', null,
-        C.el('td', null, C.lang() === 'en' ? u.nameEn : u.nameZh, C.el('div', { class: 'muted' }, u.id)),
-        C.el('td', null, C.t('role.' + u.role)),
-        C.el('td', null, u.regions.join(', '), u.contractorId ? C.el('div', { class: 'muted' }, u.contractorId) : null),
-        C.el('td', null, b));
+      return C.el('div', { class: 'user row' },
+        C.el('div', { class: 'grow' }, C.el('strong', null, C.lang() === 'en' ? u.nameEn : u.nameZh),
+          C.el('div', { class: 'muted' }, C.t('role.' + u.role) + ' · ' + C.t('col.regions') + ' ' + u.regions.join(', ')
+            + (u.contractorId ? ' · ' + u.contractorId : '') + ' · ' + u.id)),
+        b);
     }));
   }
 

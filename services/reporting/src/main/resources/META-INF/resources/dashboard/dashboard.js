@@ -148,7 +148,7 @@
     var s = chart('chart-series');
     if (s) {
       s.setOption({
-        tooltip: { trigger: 'axis' }, legend: { data: [C.t('series.average'), C.t('series.meeting')] },
+        animation: false, tooltip: { trigger: 'axis' }, legend: { data: [C.t('series.average'), C.t('series.meeting')] },
         grid: { left: 40, right: 40, bottom: 30, top: 40 },
         xAxis: { type: 'category', data: series.map(function (p) { return p.asOf; }) },
         yAxis: [{ type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }, { type: 'value', minInterval: 1 }],
@@ -162,7 +162,7 @@
     if (i) {
       var en = C.lang() === 'en';
       i.setOption({
-        tooltip: { trigger: 'axis' }, grid: { left: 110, right: 20, bottom: 20, top: 10 },
+        animation: false, tooltip: { trigger: 'axis' }, grid: { left: 110, right: 20, bottom: 20, top: 10 },
         xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
         yAxis: { type: 'category', data: items.map(function (x) { return en ? x.itemCode : x.labelZh; }), axisLabel: { width: 100, overflow: 'truncate' } },
         series: [{ name: C.t('share'), type: 'bar', data: items.map(function (x) { return Math.round(x.share * 1000) / 10; }) }]

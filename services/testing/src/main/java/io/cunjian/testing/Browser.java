@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,7 +45,15 @@ public final class Browser implements AutoCloseable {
     public static final Dimension DESKTOP = new Dimension(1280, 900);
     public static final String CHROMIUM = System.getProperty("cunjian.chromium", "/usr/bin/chromium");
     public static final String CHROMEDRIVER = System.getProperty("cunjian.chromedriver", "/usr/bin/chromedriver");
-    static final String INSTALL = "apt-get install -y chromium chromium-driver";
+    static final String INSTALL = "apt-get install -y chromium chromium-driver fonts-noto-cjk";
+
+    /** Selenium looks for CDP bindings of this Chromium's version; chromedriver's own commands need none. */
+    private static final java.util.logging.Logger CDP_FINDER = java.util.logging.Logger
+            .getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_FINDER.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -117,7 +126,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T until(Duration atMost, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, atMost, Duration.ofMillis(100)).until(condition::apply);
+        // a page that re-renders replaces elements between finding and reading them: look again
+        return new WebDriverWait(driver, atMost, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public List<WebElement> all(By by) {
@@ -188,12 +199,18 @@ public final class Browser implements AutoCloseable {
     /** Chromium and its driver, installed by the harness when it runs as root, else a failure naming the command. */
     static synchronized void ensureInstalled() {
         if (Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER))) {
+            if (!chineseFontChecked) {
+                chineseFontChecked = true;
+                if (!hasChineseFont()) {
+                    // the tests still pass; only the screenshots would show boxes for Chinese text
+                    System.err.println("WARNING: no Chinese font: the screenshots will show boxes. Install one: " + INSTALL);
+                }
+            }
             return;
         }
         if ("root".equals(System.getProperty("user.name"))) {
             try {
-                Process p = new ProcessBuilder("sh", "-c", "apt-get install -y chromium chromium-driver || "
-                        + "(apt-get update && " + INSTALL + ")").inheritIO().start();
+                Process p = new ProcessBuilder("sh", "-c", INSTALL + " || (apt-get update && " + INSTALL + ")").inheritIO().start();
                 if (p.waitFor() == 0 && Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER))) {
                     return;
                 }
@@ -205,6 +222,22 @@ public final class Browser implements AutoCloseable {
         }
         throw new IllegalStateException("The browser tests need Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
                 + ". Install them with: sudo " + INSTALL + " (or point -Dcunjian.chromium / -Dcunjian.chromedriver at them)");
+    }
+
+    private static boolean chineseFontChecked;
+
+    private static boolean hasChineseFont() {
+        try {
+            Process p = new ProcessBuilder("fc-list", ":lang=zh").redirectErrorStream(true).start();
+            boolean any = !new String(p.getInputStream().readAllBytes()).isBlank();
+            p.waitFor();
+            return any;
+        } catch (IOException e) {
+            return true; // no fontconfig to ask: say nothing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     public static By css(String selector) {
