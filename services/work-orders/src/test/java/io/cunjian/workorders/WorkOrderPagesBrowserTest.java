@@ -74,11 +74,15 @@ class WorkOrderPagesBrowserTest {
 
     /** An order of the seed contractor, assigned and waiting to be started. */
     String assignedOrder(String title) {
+        return assignedOrder(title, "2030-06-30");
+    }
+
+    String assignedOrder(String title, String due) {
         Fixtures.contractor(CONTRACTOR, "双辽市某照明工程有限公司");
         Fixtures.category(bootstrap, prefix, categories, "wo-test-lamp", "LAMP", "盏");
         Fixtures.village(bootstrap, prefix, villages, VILLAGE);
         String id = given().contentType(ContentType.JSON).body(WorkOrderApi.createBody(VILLAGE, "wo-test-lamp", "80",
-                ",\"title\":\"" + title + "\",\"location\":{\"text\":\"102 国道永加段\",\"latitude\":43.5,\"longitude\":123.5},\"dueDate\":\"2030-06-30\"")
+                ",\"title\":\"" + title + "\",\"location\":{\"text\":\"102 国道永加段\",\"latitude\":43.5,\"longitude\":123.5},\"dueDate\":\"" + due + "\"")
                 .replace("\"title\":\"路灯维修\",", ""))
                 .post("/api/v1/work-orders").then().statusCode(201).extract().path("id");
         act(null, id, "issue", null).statusCode(200);
@@ -187,6 +191,7 @@ class WorkOrderPagesBrowserTest {
                 .multiPart("file", "fresh.jpg", photo(null, 0, 0), "image/jpeg")
                 .post("/api/v1/work-orders/" + id + "/photos").then().statusCode(201).extract().path("id");
         act(contractor, id, "complete", WorkOrderApi.completion("80", photoId)).statusCode(200);
+        String late = assignedOrder("村口太阳能路灯安装", "2026-01-15");
 
         for (String lang : List.of("zh-CN", "en")) {
             try (Browser b = Browser.phone()) {
@@ -198,6 +203,10 @@ class WorkOrderPagesBrowserTest {
             try (Browser b = Browser.desktop()) {
                 signIn(b, "contractor/", "demo.contractor", lang);
                 b.waitFor(By.cssSelector("[data-order='" + id + "']"));
+                // the open order past its due date comes first, marked
+                WebElement first = b.one(By.cssSelector("#orders .order"));
+                assertThat(first.getAttribute("data-order")).isEqualTo(late);
+                assertThat(first.getText()).contains(lang.equals("en") ? "Overdue" : "已逾期");
                 b.screenshot("contractor-" + lang + "-desktop");
             }
         }
