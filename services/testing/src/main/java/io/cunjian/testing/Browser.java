@@ -71,6 +71,9 @@ public final class Browser implements AutoCloseable {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM);
+        // files the page hands to the browser (exports) land in downloads(), without a dialog
+        o.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", profile.resolve("downloads").toString(),
+                "download.prompt_for_download", false));
         // The machine's network is closed: without these Chromium stalls on updates, sync and QUIC probes.
         o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -104,6 +107,22 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** The folder the browser saves downloads in. */
+    public Path downloads() {
+        return profile.resolve("downloads");
+    }
+
+    /** Waits up to 20 s for a finished download whose name ends with {@code suffix}, and returns it. */
+    public Path download(String suffix) {
+        return until(d -> {
+            try (Stream<Path> files = Files.exists(downloads()) ? Files.list(downloads()) : Stream.empty()) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
     }
 
     public Browser open(String url) {

@@ -121,17 +121,19 @@ class WorkOrderPagesBrowserTest {
             b.one(By.cssSelector("[data-order='" + id + "'] input[name=quantity]")).sendKeys("78");
             b.one(By.cssSelector("[data-order='" + id + "'] textarea[name=notes]")).sendKeys(EVIL_NOTE);
             b.screenshot("contractor-complete-zh-CN-phone");
+            assertThat(b.one(By.id("offline")).isDisplayed()).as("no offline notice while online").isFalse();
 
             // no signal while submitting: the completion stays on the phone, shown as pending
             b.offline();
             b.one(By.cssSelector("[data-order='" + id + "'] button.submit")).click();
             b.waitForText(By.cssSelector("[data-order='" + id + "'] .pending"), "待发送");
-            b.waitFor(By.id("offline"));
+            assertThat(b.waitFor(By.id("offline")).getText()).contains("无网络");
             b.screenshot("contractor-pending-zh-CN-phone");
             pendingEntry = (String) b.script("return localStorage.getItem('cunjian.completions')");
             assertThat(pendingEntry).contains(id);
-            // a retry round passes with the network still down: nothing arrived, still pending
-            b.until(Duration.ofSeconds(15), d -> b.script("return document.getElementById('offline').hidden") == Boolean.FALSE ? true : null);
+            // a retry round (every 5 s) passes with the network still down: nothing arrived, still pending
+            sleep(Duration.ofSeconds(6));
+            assertThat(b.one(By.cssSelector("[data-order='" + id + "'] .pending")).isDisplayed()).isTrue();
             assertThat(status(id)).isEqualTo("IN_PROGRESS");
 
             // the network is back: delivered, the order completed
@@ -156,8 +158,7 @@ class WorkOrderPagesBrowserTest {
                 .getList("id")).hasSize(1);
         assertThat(given().get("/api/v1/work-orders/" + id).then().extract().jsonPath().getFloat("completion.actualQuantity"))
                 .isEqualTo(78f);
-        List<TopicReader.Event> completed = completedEvents(id);
-        assertThat(completed).as("one cunjian.workorder.completed.v1 for the order").hasSize(1);
+        assertThat(events(id, "cunjian.workorder.completed.v1")).as("one completion published for the order").hasSize(1);
 
         try (Browser b = Browser.desktop()) {
             signIn(b, "staff/", "demo.staff", "zh-CN");
@@ -180,6 +181,8 @@ class WorkOrderPagesBrowserTest {
             assertThat(b.all(By.cssSelector("article[data-order='" + id + "']"))).isEmpty();
         }
         assertThat(status(id)).isEqualTo("VERIFIED");
+        // what reporting's dashboard counts (DashboardBrowserTest shows such an event moving the figure)
+        assertThat(events(id, "cunjian.workorder.verified.v1")).hasSize(1);
     }
 
     @Test
@@ -224,14 +227,25 @@ class WorkOrderPagesBrowserTest {
                 .getString("find { it.to == 'REJECTED' }.note")).isEqualTo("照片看不清路灯");
     }
 
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static String status(String id) {
         return given().get("/api/v1/work-orders/" + id).then().statusCode(200).extract().path("status");
     }
 
-    /** The completions of the order published on workorder.events (read until 3 s pass without a new record). */
-    List<TopicReader.Event> completedEvents(String id) {
+    /** The order's events of that type published on workorder.events (read until 3 s pass without a new record). */
+    List<TopicReader.Event> events(String id, String type) {
+        // the outbox relay publishes shortly after the commit: wait for the first, then for quiet
+        TopicReader.readUntil(bootstrap, prefix + "workorder.events", Duration.ofSeconds(20),
+                read -> read.stream().anyMatch(e -> type.equals(e.ceType()) && e.data().contains(id)));
         return TopicReader.readAll(bootstrap, prefix + "workorder.events", Duration.ofSeconds(3)).stream()
-                .filter(e -> "cunjian.workorder.completed.v1".equals(e.ceType()) && e.data().contains(id)).toList();
+                .filter(e -> type.equals(e.ceType()) && e.data().contains(id)).toList();
     }
 
     /** A real, displayable JPEG (a lamp post at dusk) carrying the EXIF time and position when given. */

@@ -18,7 +18,9 @@ class DevSignInTest {
         given().get("/dev/sign-in").then().statusCode(404);
         given().post("/dev/sign-in/demo.viewer").then().statusCode(404);
         // the shared page is served, and shows the token field when the list is 404 (sign-in.js)
-        given().get("/web/sign-in.html").then().statusCode(200);
+        given().get("/web/sign-in.html").then().statusCode(200)
+                // the pages run only their service's own scripts (ADR 0011)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self';"));
         given().get("/web/cunjian.js").then().statusCode(200);
     }
 }

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +95,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void aCityViewerDrillsDownToYongjiaAndSeesAnEventArriveWithoutAReload() {
+    void aCityViewerDrillsDownToYongjiaAndSeesAnEventArriveWithoutAReload() throws java.io.IOException {
         try (Browser b = Browser.desktop()) {
             signInWithToken(b, Tokens.viewer(CITY), "zh-CN");
             b.open(url("dashboard/"));
@@ -126,6 +128,24 @@ class DashboardBrowserTest {
             assertThat(b.one(By.cssSelector("[data-item='street-lighting'] .progress")).getText()).isEqualTo("100%");
             assertThat(b.one(By.cssSelector("[data-item='street-lighting'] .badge")).getText()).isEqualTo("已达标");
             assertThat(b.script("return window.sameDocument")).isEqualTo(true);
+
+            // the export buttons hand the township's figures over as files (fetched with the token)
+            b.one(By.id("export-csv")).click();
+            String csv = Files.readString(b.download(".csv"), StandardCharsets.UTF_8);
+            assertThat(csv).startsWith("\uFEFF村代码,村名").contains(VILLAGE + ",永加社区," + TOWNSHIP);
+            b.one(By.id("export-xlsx")).click();
+            assertThat(Files.readAllBytes(b.download(".xlsx"))).startsWith('P', 'K');
+
+            // as of a day before anything happened: the past's figures, said so in the footer
+            b.open(url("dashboard/#/region/" + TOWNSHIP));
+            b.waitFor(By.cssSelector("[data-child='" + VILLAGE + "']"));
+            b.script("var d = document.getElementById('as-of'); d.value = '2025-12-31'; d.dispatchEvent(new Event('change'))");
+            b.waitForText(By.id("freshness"), "截至 2025-12-31 日终");
+            b.waitForText(By.cssSelector("[data-figure='villagesWithPlan'] .value"), "0");
+            b.one(By.id("live")).click();
+            b.waitForText(By.cssSelector("[data-figure='villagesWithPlan'] .value"), "2");
+            b.open(url("dashboard/#/village/" + VILLAGE));
+            b.waitForText(By.cssSelector("[data-item='street-lighting']"), "80 / 80");
 
             // the same in English
             b.one(By.id("lang")).click();
@@ -177,7 +197,7 @@ class DashboardBrowserTest {
                 List<String> offered = new ArrayList<>();
                 b.all(By.cssSelector("#region option")).forEach(o -> offered.add(o.getAttribute("value")));
                 assertThat(offered).containsExactly(COUNTY);
-                assertThat(b.one(By.id("who")).getText()).isEqualTo("demo.viewer");
+                assertThat(b.one(By.id("who")).getAttribute("textContent")).isEqualTo("demo.viewer");
 
                 b.open(url("dashboard/#/region/220303"));
                 WebElement refused = b.waitFor(By.id("refused"));
