@@ -204,10 +204,10 @@
       var figures = (item.figures || []).map(function (f) {
         var label = en ? f.labelEn : f.labelZh;
         return C.el('div', { class: 'muted' }, (label || f.what) + ': ' + (f.done === null ? '—' : Number(f.done))
-          + (f.target === null || f.target === undefined ? '' : ' / ' + Number(f.target)) + (f.unit ? ' ' + f.unit : ''));
+          + (f.target === null || f.target === undefined ? '' : ' / ' + Number(f.target)) + (f.unit ? ' ' + C.t('unit.' + f.unit) : ''));
       });
       return C.el('tr', { 'data-item': item.code },
-        C.el('td', null, en ? item.labelEn : item.labelZh, C.el('div', { class: 'muted' }, item.kind === 'NONE' ? '无' : '有')),
+        C.el('td', null, en ? item.labelEn : item.labelZh, C.el('div', { class: 'muted' }, C.t('kind.' + item.kind))),
         C.el('td', null, C.el('span', { class: 'badge ' + shown.status }, C.t('status.' + shown.status))),
         C.el('td', null, C.bar(shown.progress), ' ', C.el('span', { class: 'progress' }, C.percent(shown.progress))),
         C.el('td', null, figures));

@@ -15,7 +15,9 @@ window.Cunjian.messages({
     'freshness': '数据更新至 {0}（延迟 {1} 秒）· 每 3 秒自动刷新', 'freshness.as-of': '截至 {0} 日终（北京时间）的历史数据',
     'freshness.none': '尚无数据', 'illustrative': '（示例标准，可编辑）', 'standard': '标准版本：{0} {1}',
     'as-of.figures': '历史数据只含进度，依据为当前值', 'none': '无', 'series.average': '平均进度', 'series.meeting': '达标村数',
-    'share': '达标占比'
+    'share': '达标占比', 'kind.HAVE': '九有', 'kind.NONE': '六无',
+    'unit.LAMP': '盏', 'unit.PIECE': '个', 'unit.METRE': '米', 'unit.PLANT': '株', 'unit.JIN': '斤', 'unit.SITE': '处',
+    'unit.SET': '套', 'unit.BOARD': '块', 'unit.BENCH': '条'
   },
   'en': {
     'title': 'Cunjian · Progress dashboard', 'sign-out': 'Sign out', 'region': 'Region', 'as-of': 'As of', 'live': 'Live',
@@ -34,6 +36,9 @@ window.Cunjian.messages({
     'freshness': 'Data up to {0} (lag {1} s) · refreshes every 3 s', 'freshness.as-of': 'Figures as of the end of {0} (China time)',
     'freshness.none': 'No data yet', 'illustrative': '(illustrative, editable)', 'standard': 'Standard version: {0} {1}',
     'as-of.figures': 'Past days keep progress only; the figures shown are current', 'none': 'None',
-    'series.average': 'Average progress', 'series.meeting': 'Villages meeting', 'share': 'Share meeting'
+    'series.average': 'Average progress', 'series.meeting': 'Villages meeting', 'share': 'Share meeting',
+    'kind.HAVE': 'Must have', 'kind.NONE': 'Must be free of',
+    'unit.LAMP': 'lamps', 'unit.PIECE': 'pieces', 'unit.METRE': 'm', 'unit.PLANT': 'plants', 'unit.JIN': 'jin',
+    'unit.SITE': 'sites', 'unit.SET': 'sets', 'unit.BOARD': 'boards', 'unit.BENCH': 'benches'
   }
 });

@@ -115,7 +115,7 @@ class DashboardBrowserTest {
                 List<WebElement> rows = d.findElements(By.cssSelector("#items tr[data-item]"));
                 return rows.size() == 15 ? rows : null;
             });
-            assertThat(items.get(0).getText()).contains("有路灯照明").contains("64 / 80");
+            assertThat(items.get(0).getText()).contains("有路灯照明").contains("64 / 80 盏");
             assertThat(b.one(By.cssSelector("[data-item='street-lighting'] .progress")).getText()).isEqualTo("80%");
             assertThat(b.one(By.id("crumbs")).getText()).contains("四平市").contains("双辽市").contains("永加乡").contains("永加社区");
             assertThat(b.one(By.id("freshness")).getText()).contains("数据更新至");
