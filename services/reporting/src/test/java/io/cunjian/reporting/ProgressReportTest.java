@@ -357,6 +357,69 @@ class ProgressReportTest {
         given().get("/api/v1/reports/villages/" + v + "/as-of/not-a-date").then().statusCode(org.hamcrest.Matchers.oneOf(400, 404));
     }
 
+    @Test
+    void aRebuildFromOffsetZeroReachesTheSameFiguresWhileLiveEventsGoOn() throws Exception {
+        String a = TOWNSHIP + "231", b = TOWNSHIP + "232";
+        stamp = "2026-05-10T10:00:00+08:00";
+        standard("test-standard-rebuild", THREE_ITEMS);
+        village(a, "重建甲村", true);
+        village(b, "重建乙村", false);
+        plan(a, "test-standard-rebuild", 1, 40, 10, 1);
+        plan(b, "test-standard-rebuild", 1, 10, 10, null);
+        verifiedOrder(a, "wo-" + a + "-1", "street-lamp-repair", "LAMP", 20);
+        // as live events come: a day's events applied before the next day's (history is kept by day)
+        awaitReport(a, p -> item(p, "street-lighting") == 0.25f);
+        stamp = "2026-05-20T10:00:00+08:00";
+        verifiedOrder(b, "wo-" + b + "-1", "lamp-head-replacement", "PIECE", 10);
+        zone(a, 9301, "东口", true, 1, 1);
+        camera(a, "CAM-" + a + "-1", 9301, "OPERATIONAL");
+        online(a, "CAM-" + a + "-1", 9301, true);
+        inspection(b, "no-ruined-walls", "FAIL", "2026-05-20");
+        stamp = null;
+        awaitReport(a, p -> item(p, "street-lighting") == 0.25f && item(p, "camera-coverage") == 1f);
+        awaitReport(b, p -> "FAILING".equals(p.getString("items.find { it.code == 'no-ruined-walls' }.status")));
+        String beforeB = figures(b);
+        String beforeAsOf = figures("/api/v1/reports/villages/" + a + "/as-of/2026-05-15");
+
+        String admin = SignIn.bearer(Tokens.districtAdmin("22"));
+        given().header("Authorization", SignIn.bearer(Tokens.districtAdmin("220382"))).post("/api/v1/admin/rebuilds")
+                .then().statusCode(403);
+        given().post("/api/v1/admin/rebuilds").then().statusCode(403); // a viewer
+        String location = given().header("Authorization", admin).post("/api/v1/admin/rebuilds").then().statusCode(201)
+                .body("state", equalTo("BUILDING")).extract().header("Location");
+        // live events go on while it rebuilds; they count in the figures that come out of it
+        verifiedOrder(a, "wo-" + a + "-2", "street-lamp-repair", "LAMP", 20);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                !"BUILDING".equals(given().header("Authorization", admin).get(location).then().statusCode(200)
+                        .extract().jsonPath().getString("state")));
+        JsonPath rebuild = given().header("Authorization", admin).get(location).then().extract().jsonPath();
+        assertThat(rebuild.getString("state")).as(rebuild.prettify()).isEqualTo("SWITCHED");
+        assertThat(rebuild.getLong("events")).isGreaterThanOrEqualTo(15);
+        assertThat(rebuild.getLong("unreadable")).as("the poison record of another test, read again, not applied")
+                .isLessThanOrEqualTo(1);
+
+        JsonPath r = awaitReport(a, p -> item(p, "street-lighting") == 0.5f);
+        assertThat(r.getFloat("items.find { it.code == 'street-lighting' }.figures.find { it.what == 'street-lamp-repair' }.done"))
+                .as("each verified order counted once").isEqualTo(40f);
+        assertThat(item(r, "camera-coverage")).isEqualTo(1f);
+        // the figures live events had made, made again from offset zero, history included
+        assertThat(figures(b)).isEqualTo(beforeB);
+        assertThat(figures("/api/v1/reports/villages/" + a + "/as-of/2026-05-15")).isEqualTo(beforeAsOf);
+        // and live events go on into the rebuilt tables
+        verifiedOrder(a, "wo-" + a + "-3", "lamp-head-replacement", "PIECE", 5);
+        awaitReport(a, p -> item(p, "street-lighting") == 0.75f);
+        given().header("Authorization", admin).get("/api/v1/admin/rebuilds/999999").then().statusCode(404);
+    }
+
+    /** A report without its freshness and the times since when a status holds: the figures themselves. */
+    static String figures(String villageOrPath) {
+        String path = villageOrPath.startsWith("/") ? villageOrPath : "/api/v1/reports/villages/" + villageOrPath;
+        var tree = given().get(path).then().statusCode(200).extract().as(com.fasterxml.jackson.databind.node.ObjectNode.class);
+        tree.remove(List.of("freshness", "since"));
+        tree.path("items").forEach(i -> ((com.fasterxml.jackson.databind.node.ObjectNode) i).remove("since"));
+        return tree.toString();
+    }
+
     /** The worksheet part of an XLSX, to check that it is well-formed XML. */
     static byte[] extract(byte[] xlsx) {
         try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx))) {

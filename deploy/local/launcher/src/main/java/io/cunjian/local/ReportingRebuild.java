@@ -1,47 +1,36 @@
 package io.cunjian.local;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Rebuilds reporting's read models from offset zero, with reporting stopped: empties its tables
- * and message log, moves its consumer group back to the start of the three topics, and (after the
- * caller restarts it) waits until it has caught up and compares each village's figures with those
- * before. Offline on purpose for now: the online rebuild into fresh tables with a switch-over is
- * still to come (issue 7), and this is what a new projection needs on an existing stack.
+ * Rebuilds reporting's read models from offset zero while it runs, through its admin operation
+ * (reporting replays the topics into fresh tables and switches over when caught up), and reads each
+ * village's figures before and after so that the command can say whether they came out the same.
  */
 final class ReportingRebuild {
 
-    static final String GROUP = "reporting";
-    static final List<String> TOPICS = List.of("village.events", "workorder.events", "camera.events");
-    /** Every table reporting fills from events (its own, the chassis replica's, the message log). */
-    static final List<String> TABLES = List.of("rp_village", "rp_category", "rp_standard", "rp_plan", "rp_inspection",
-            "rp_work_order", "rp_zone", "rp_camera", "rp_item_progress", "rp_village_progress",
-            "rp_village_progress_history", "rp_watermark", "rp_township_item", "rp_township_open_orders", "report_region_history", "replica_region", "replica_category",
-            "message_log");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Postgres.Server db;
     private final String database;
-    private final String bootstrap;
 
-    ReportingRebuild(Postgres.Server db, String database, String bootstrap) {
+    ReportingRebuild(Postgres.Server db, String database) {
         this.db = db;
         this.database = database;
-        this.bootstrap = bootstrap;
     }
 
     /** Each village's progress, standard and 达标, as text: what must come out the same. */
@@ -57,52 +46,33 @@ final class ReportingRebuild {
         return figures;
     }
 
-    /** With reporting stopped: empty tables, consumer group back to the earliest offsets. */
-    void reset() throws Exception {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE " + String.join(", ", TABLES));
+    /**
+     * Asks reporting for a rebuild ({@code POST /api/v1/admin/rebuilds}) and follows it until it has
+     * switched over or failed; returns its final state as reporting describes it.
+     */
+    JsonNode run(String reportingUrl, String bearerToken, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/v1/admin/rebuilds"))
+                .header("Authorization", "Bearer " + bearerToken).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 201) {
+            throw new IllegalStateException("reporting refused the rebuild: " + started.statusCode() + " " + started.body());
         }
-        try (Admin admin = KafkaBroker.admin(bootstrap)) {
-            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-            for (TopicPartition tp : partitions(admin)) {
-                earliest.put(tp, OffsetSpec.earliest());
-            }
-            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS)
-                    .forEach((tp, info) -> start.put(tp, new OffsetAndMetadata(info.offset())));
-            admin.alterConsumerGroupOffsets(GROUP, start).all().get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    /** Waits until the group's committed offsets reach the topics' ends; false on timeout. */
-    boolean awaitCaughtUp(Duration timeout) {
-        return Processes.await(timeout, () -> {
-            try (Admin admin = KafkaBroker.admin(bootstrap)) {
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                for (TopicPartition tp : partitions(admin)) {
-                    latest.put(tp, OffsetSpec.latest());
-                }
-                var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                var committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                for (var end : ends.entrySet()) {
-                    OffsetAndMetadata at = committed.get(end.getKey());
-                    if (end.getValue().offset() > 0 && (at == null || at.offset() < end.getValue().offset())) {
-                        return false;
-                    }
-                }
-                return true;
+        URI location = URI.create(reportingUrl).resolve(started.headers().firstValue("Location").orElseThrow());
+        JsonNode[] last = {JSON.readTree(started.body())};
+        boolean done = Processes.await(timeout, () -> {
+            try {
+                last[0] = JSON.readTree(http.send(HttpRequest.newBuilder(location).header("Authorization", "Bearer " + bearerToken)
+                        .build(), HttpResponse.BodyHandlers.ofString()).body());
+                return !"BUILDING".equals(last[0].path("state").asText());
             } catch (Exception e) {
                 return false;
             }
         });
-    }
-
-    private static List<TopicPartition> partitions(Admin admin) throws Exception {
-        List<TopicPartition> all = new ArrayList<>();
-        for (var d : admin.describeTopics(TOPICS).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
-            d.partitions().forEach(p -> all.add(new TopicPartition(d.name(), p.partition())));
+        if (!done) {
+            throw new IllegalStateException("the rebuild had not finished after " + timeout + ": " + last[0]);
         }
-        return all;
+        return last[0];
     }
 
     private Connection connect() throws SQLException {

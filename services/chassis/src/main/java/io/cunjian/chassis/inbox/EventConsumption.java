@@ -2,9 +2,12 @@ package io.cunjian.chassis.inbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,34 +47,96 @@ public class EventConsumption {
     MessageLog messageLog;
     @Inject
     MeterRegistry registry;
+    @Inject
+    DeadLetterQueue deadLetters;
 
     @ConfigProperty(name = "cunjian.consumer.retry-for", defaultValue = "PT5M")
     Duration retryFor;
 
     /** Registered once per consumer, so applying an event costs no meter look-up. */
-    private record Meters(Counter applied, Counter repeats, AtomicLong lagMillis) {
+    private record Meters(Counter applied, Counter repeats) {
     }
 
     private final Map<String, Meters> meters = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
 
     /**
      * Applies the record's event once for {@code consumer}; {@code handler} runs inside the
      * transaction and sees every event type — it ignores those it does not need.
      */
     public void apply(String consumer, ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> handler) {
-        IncomingEvent event = CloudEventParser.parse(record);
+        applyOne(consumer, CloudEventParser.parse(record), () -> {
+        }, handler);
+    }
+
+    /**
+     * Applies a batch of records (a channel with {@code batch=true}) in one transaction with one
+     * message-log statement, so a consumer can keep up with a replay from offset zero. Records
+     * that cannot be read are dead-lettered here and the rest applied. If the batch fails, its
+     * events are applied one at a time, each retried as {@link #apply} does, so that only an event
+     * that really cannot be applied ends up in the dead-letter topic.
+     */
+    public void applyBatch(String consumer, List<ConsumerRecord<String, byte[]>> records,
+            Consumer<List<IncomingEvent>> handler) {
+        applyBatch(consumer, records, () -> {
+        }, handler, deadLetters::send);
+    }
+
+    /**
+     * As {@link #applyBatch(String, List, Consumer)}, with {@code first} run at the start of every
+     * transaction (before the message log is written: e.g. to point it at other tables) and
+     * {@code deadLetter} told of each record that cannot be applied instead of the dead-letter topic.
+     */
+    public void applyBatch(String consumer, List<ConsumerRecord<String, byte[]>> records, Runnable first,
+            Consumer<List<IncomingEvent>> handler, BiConsumer<ConsumerRecord<String, byte[]>, String> deadLetter) {
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(CloudEventParser.parse(record));
+                readable.add(record);
+            } catch (PoisonEventException e) {
+                LOG.warnf("%s: %s@%d is poison (%s); dead-lettered", consumer, record.topic(), record.offset(), e.getMessage());
+                deadLetter.accept(record, e.getMessage());
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            List<IncomingEvent> fresh = QuarkusTransaction.requiringNew().call(() -> {
+                first.run();
+                List<IncomingEvent> once = messageLog.firstDeliveries(consumer, events);
+                handler.accept(once);
+                return once;
+            });
+            observe(consumer, events, fresh.size());
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: a batch of %d events failed (%s); applying them one at a time", consumer, events.size(), e.toString());
+            for (int i = 0; i < events.size(); i++) {
+                try {
+                    applyOne(consumer, events.get(i), first, event -> handler.accept(List.of(event)));
+                } catch (PoisonEventException p) {
+                    deadLetter.accept(readable.get(i), p.getMessage());
+                }
+            }
+        }
+    }
+
+    private void applyOne(String consumer, IncomingEvent event, Runnable first, Consumer<IncomingEvent> handler) {
         Instant giveUp = Instant.now().plus(retryFor);
         long pauseMillis = 100;
         while (true) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                    first.run();
                     if (!messageLog.firstDelivery(consumer, event)) {
                         return false;
                     }
                     handler.accept(event);
                     return true;
                 });
-                observe(consumer, event, applied);
+                observe(consumer, List.of(event), applied ? 1 : 0);
                 return;
             } catch (PoisonEventException e) {
                 throw e;
@@ -92,20 +157,27 @@ public class EventConsumption {
         }
     }
 
-    private void observe(String consumer, IncomingEvent event, boolean applied) {
+    private void observe(String consumer, List<IncomingEvent> events, int applied) {
         Meters m = meters.computeIfAbsent(consumer, this::register);
-        (applied ? m.applied() : m.repeats()).increment();
-        // Freshness: the time from the event's commit at its producer to its application here.
-        m.lagMillis().set(Math.max(0, System.currentTimeMillis() - event.time().toInstant().toEpochMilli()));
+        m.applied().increment(applied);
+        m.repeats().increment(events.size() - applied);
+        // Freshness per topic: the time from the event's commit at its producer to its application here.
+        IncomingEvent last = events.get(events.size() - 1);
+        lag(consumer, last.topic()).set(Math.max(0, System.currentTimeMillis() - last.time().toInstant().toEpochMilli()));
+    }
+
+    private AtomicLong lag(String consumer, String topic) {
+        return lags.computeIfAbsent(consumer + "\u0000" + topic, k -> {
+            AtomicLong lag = new AtomicLong();
+            Gauge.builder("cunjian.consumer.lag", lag, h -> h.get() / 1000.0)
+                    .tag("consumer", consumer).tag("topic", topic).baseUnit("seconds").register(registry);
+            return lag;
+        });
     }
 
     private Meters register(String consumer) {
-        AtomicLong lag = new AtomicLong();
-        Gauge.builder("cunjian.consumer.lag", lag, h -> h.get() / 1000.0)
-                .tag("consumer", consumer).baseUnit("seconds").register(registry);
         return new Meters(
                 Counter.builder("cunjian.consumer.events").tag("consumer", consumer).tag("outcome", "applied").register(registry),
-                Counter.builder("cunjian.consumer.events").tag("consumer", consumer).tag("outcome", "repeat").register(registry),
-                lag);
+                Counter.builder("cunjian.consumer.events").tag("consumer", consumer).tag("outcome", "repeat").register(registry));
     }
 }

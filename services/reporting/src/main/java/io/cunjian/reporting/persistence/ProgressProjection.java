@@ -1,12 +1,16 @@
 package io.cunjian.reporting.persistence;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,15 +22,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cunjian.chassis.inbox.IncomingEvent;
-import io.cunjian.chassis.json.JsonText;
 import io.cunjian.reporting.domain.StandardProgress;
 
 /**
  * Events of the three topics → reporting's read models (V2__progress.sql), inside the consumer's
  * transaction with the message log, so each event counts once. Facts are stored whatever order
- * they arrive in; a village's progress is recomputed from what is stored whenever one of its facts
- * changes, and for every village following a standard version when that version arrives — so a
- * fact that came early is applied when what it refers to comes, never lost.
+ * they arrive in; a village's progress is recomputed from what is stored ({@link VillageProgressWriter})
+ * whenever one of its facts changes, and for every village following a standard version when that
+ * version arrives — so a fact that came early is applied when what it refers to comes, never lost.
+ * Events come in batches (a replay from offset zero must reach tens of thousands a second), so the
+ * frequent ones — work orders, cameras on and off line — are written set-based.
  */
 @ApplicationScoped
 public class ProgressProjection {
@@ -44,9 +49,83 @@ public class ProgressProjection {
 
     @Inject
     EntityManager em;
+    @Inject
+    VillageProgressWriter writer;
 
+    /**
+     * Applies a batch of events in arrival order. The batch is cut where the day (Asia/Shanghai)
+     * changes, so that history — kept per day — sees each day's end state; within a part, facts
+     * are stored first and each village touched is recomputed once, at the time of its latest event.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void on(IncomingEvent e) {
+    public void apply(List<IncomingEvent> events) {
+        List<IncomingEvent> part = new ArrayList<>();
+        LocalDate day = null;
+        for (IncomingEvent e : events) {
+            LocalDate d = e.time().atZoneSameInstant(Reports.CHINA).toLocalDate();
+            if (day != null && !d.equals(day)) {
+                applyPart(part);
+                part = new ArrayList<>();
+            }
+            day = d;
+            part.add(e);
+        }
+        if (!part.isEmpty()) {
+            applyPart(part);
+        }
+    }
+
+    private void applyPart(List<IncomingEvent> events) {
+        Map<String, OffsetDateTime> touched = new HashMap<>();
+        Map<String, OffsetDateTime> watermarks = new HashMap<>();
+        List<IncomingEvent> orders = new ArrayList<>();
+        Map<String, IncomingEvent> online = new LinkedHashMap<>();
+        for (IncomingEvent e : events) {
+            String type = e.type();
+            if (type.startsWith("cunjian.workorder.")) {
+                orders.add(e);
+            } else if (type.equals("cunjian.camera.online-changed.v1")) {
+                // only the last state of each camera in the batch matters; nothing else writes `online`
+                online.remove(e.data().get("serial").asText());
+                online.put(e.data().get("serial").asText(), e);
+                touch(touched, e.data().get("villageCode").asText(), e.time());
+            } else if (!on(e, touched)) {
+                continue; // regions are the RegionProjection's; other types are not needed here
+            }
+            watermarks.merge(topic(e), e.time(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        Map<List<Object>, Long> offsets = new TreeMap<>(java.util.Comparator.comparing((List<Object> k) -> (String) k.get(0))
+                .thenComparing(k -> (Integer) k.get(1)));
+        for (IncomingEvent e : events) {
+            offsets.merge(List.of(e.topic(), e.partition()), e.offset() + 1, Math::max);
+        }
+        Batch.on(em, c -> {
+            // which events these tables hold, so that a rebuild knows when it has caught up with them
+            Batch.update(c, """
+                    INSERT INTO rp_offset (topic, partition, next_offset) SELECT * FROM unnest(?::text[], ?::int[], ?::bigint[])
+                    ON CONFLICT (topic, partition) DO UPDATE SET next_offset = greatest(rp_offset.next_offset, excluded.next_offset)""",
+                    Batch.texts(c, offsets.keySet().stream().map(k -> k.get(0)).toList()),
+                    Batch.texts(c, offsets.keySet().stream().map(k -> k.get(1)).toList()), Batch.texts(c, offsets.values()));
+            applyOrders(c, orders, touched);
+            applyOnline(c, online.values());
+            writer.recompute(c, touched);
+            for (Map.Entry<String, OffsetDateTime> w : new TreeMap<>(watermarks).entrySet()) {
+                Batch.update(c, """
+                        INSERT INTO rp_watermark (topic, last_ce_time, applied_at) VALUES (?, ?::timestamptz, ?::timestamptz)
+                        ON CONFLICT (topic) DO UPDATE SET last_ce_time = greatest(rp_watermark.last_ce_time, excluded.last_ce_time),
+                          applied_at = excluded.applied_at""",
+                        w.getKey(), w.getValue().toString(), OffsetDateTime.now(ZoneOffset.UTC).toString());
+            }
+            return null;
+        });
+    }
+
+    private static void touch(Map<String, OffsetDateTime> touched, String village, OffsetDateTime at) {
+        touched.merge(village, at, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** The rarer facts, one statement each; false for a type this projection does not need. */
+    private boolean on(IncomingEvent e, Map<String, OffsetDateTime> touched) {
         JsonNode d = e.data();
         String type = e.type();
         if (type.startsWith("cunjian.village.")) {
@@ -60,7 +139,7 @@ public class ProgressProjection {
                             "township", d.get("townshipCode").asText(), "demonstration", d.get("demonstration").asBoolean(),
                             "version", d.get("version").asLong()));
             if (changed > 0) {
-                recompute(d.get("code").asText(), e.time());
+                touch(touched, d.get("code").asText(), e.time());
             }
         } else if (type.startsWith("cunjian.category.")) {
             String code = d.get("code").asText();
@@ -90,7 +169,7 @@ public class ProgressProjection {
                 List<?> waiting = em.createNativeQuery("SELECT village_code FROM rp_plan WHERE standard_id = :id ORDER BY 1")
                         .setParameter("id", id).getResultList();
                 for (Object village : waiting) {
-                    recompute((String) village, e.time());
+                    touch(touched, (String) village, e.time());
                 }
             }
         } else if (type.equals("cunjian.plan.set.v1") || type.equals("cunjian.plan.changed.v1")) {
@@ -105,7 +184,7 @@ public class ProgressProjection {
                             "deadline", text(d, "deadline"), "work", d.get("workTargets").toString(),
                             "coverage", d.get("coverageTargets").toString()));
             if (changed > 0) {
-                recompute(village, e.time());
+                touch(touched, village, e.time());
             }
         } else if (type.equals("cunjian.inspection.recorded.v1")) {
             String village = d.get("villageCode").asText();
@@ -118,57 +197,117 @@ public class ProgressProjection {
                     Map.of("village", village, "item", d.get("itemCode").asText(), "verdict", d.get("verdict").asText(),
                             "on", d.get("inspectedOn").asText(), "time", e.time()));
             if (changed > 0) {
-                recompute(village, e.time());
+                touch(touched, village, e.time());
             }
-        } else if (type.startsWith("cunjian.workorder.")) {
-            onWorkOrder(e, d);
         } else if (type.startsWith("cunjian.camera.")) {
-            onCamera(e, d);
+            return onCamera(e, d, touched);
         } else {
-            return; // regions are the RegionProjection's; other types are not needed here
+            return false;
         }
-        watermark(e);
+        return true;
     }
 
-    private void onWorkOrder(IncomingEvent e, JsonNode d) {
-        String village = d.get("villageCode").asText();
-        String orderId = d.get("orderId").asText();
-        List<?> old = em.createNativeQuery("SELECT status, due_date, version FROM rp_work_order WHERE order_id = :id FOR UPDATE")
-                .setParameter("id", orderId).getResultList();
-        // the verified quantity: set by verification, replaced by a correction, otherwise kept
-        BigDecimal verified = e.type().equals("cunjian.workorder.verified.v1") ? d.get("verifiedQuantity").decimalValue()
-                : e.type().equals("cunjian.workorder.corrected.v1") ? d.get("newQuantity").decimalValue() : null;
-        int changed = execute("""
+    /** A work order as reporting keeps it. */
+    private record Order(String id, String village, String category, String unit, String status, BigDecimal planned,
+            BigDecimal verified, String due, long version) {
+    }
+
+    /**
+     * Work-order events, set-based: the orders' stored rows are locked and read in one query, the
+     * events folded onto them in arrival order exactly as one upsert per event would (an event
+     * older than what is stored changes nothing; a verified quantity is kept until a correction),
+     * then written back and the townships' open-order counts moved, one statement each.
+     */
+    private void applyOrders(java.sql.Connection c, List<IncomingEvent> events, Map<String, OffsetDateTime> touched)
+            throws java.sql.SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<String, Order> stored = new HashMap<>();
+        Batch.query(c, """
+                SELECT order_id, village_code, category_code, unit, status, planned_quantity, verified_quantity, due_date, version
+                FROM rp_work_order WHERE order_id = ANY(?) ORDER BY order_id FOR UPDATE""",
+                rs -> stored.put(rs.getString(1), new Order(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getLong(9))),
+                Batch.texts(c, new TreeSet<>(events.stream().map(e -> e.data().get("orderId").asText()).toList())));
+        Map<String, Order> now = new TreeMap<>();
+        for (IncomingEvent e : events) {
+            JsonNode d = e.data();
+            String id = d.get("orderId").asText();
+            Order was = now.containsKey(id) ? now.get(id) : stored.get(id);
+            long version = d.get("version").asLong();
+            if (was != null && was.version() >= version) {
+                continue;
+            }
+            BigDecimal verified = e.type().equals("cunjian.workorder.verified.v1") ? d.get("verifiedQuantity").decimalValue()
+                    : e.type().equals("cunjian.workorder.corrected.v1") ? d.get("newQuantity").decimalValue() : null;
+            String due = text(d, "dueDate");
+            now.put(id, new Order(id, was == null ? d.get("villageCode").asText() : was.village(),
+                    was == null ? d.get("categoryCode").asText() : was.category(), was == null ? d.get("unit").asText() : was.unit(),
+                    d.get("status").asText(), d.get("plannedQuantity").decimalValue(),
+                    verified != null ? verified : was == null ? null : was.verified(),
+                    due != null ? due : was == null ? null : was.due(), version));
+            if (verified != null) {
+                touch(touched, now.get(id).village(), e.time());
+            }
+        }
+        if (now.isEmpty()) {
+            return;
+        }
+        List<Order> rows = new ArrayList<>(now.values());
+        Batch.update(c, """
                 INSERT INTO rp_work_order (order_id, village_code, category_code, unit, status, planned_quantity,
                   verified_quantity, due_date, version)
-                VALUES (:id, :village, :category, :unit, :status, :planned, :verified, CAST(:due AS date), :version)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[],
+                  ?::date[], ?::bigint[])
                 ON CONFLICT (order_id) DO UPDATE SET status = excluded.status, planned_quantity = excluded.planned_quantity,
-                  verified_quantity = COALESCE(excluded.verified_quantity, rp_work_order.verified_quantity),
-                  due_date = COALESCE(excluded.due_date, rp_work_order.due_date), version = excluded.version
-                WHERE rp_work_order.version < excluded.version""",
-                params("id", d.get("orderId").asText(), "village", village, "category", d.get("categoryCode").asText(),
-                        "unit", d.get("unit").asText(), "status", d.get("status").asText(),
-                        "planned", d.get("plannedQuantity").decimalValue(), "verified", verified, "due", text(d, "dueDate"),
-                        "version", d.get("version").asLong()));
-        if (changed > 0) {
-            if (!old.isEmpty()) {
-                Object[] was = (Object[]) old.get(0);
-                if (open((String) was[0])) {
-                    countOpenOrder(village, was[1], -1);
-                }
+                  verified_quantity = excluded.verified_quantity, due_date = excluded.due_date, version = excluded.version""",
+                Batch.texts(c, rows.stream().map(Order::id).toList()), Batch.texts(c, rows.stream().map(Order::village).toList()),
+                Batch.texts(c, rows.stream().map(Order::category).toList()), Batch.texts(c, rows.stream().map(Order::unit).toList()),
+                Batch.texts(c, rows.stream().map(Order::status).toList()), Batch.texts(c, rows.stream().map(Order::planned).toList()),
+                Batch.texts(c, rows.stream().map(Order::verified).toList()), Batch.texts(c, rows.stream().map(Order::due).toList()),
+                Batch.texts(c, rows.stream().map(Order::version).toList()));
+        // (township, due date) → change in open orders; sorted so that two writers never deadlock
+        Map<List<String>, Integer> open = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (Order order : rows) {
+            Order was = stored.get(order.id());
+            if (was != null && open(was.status()) && was.due() != null) {
+                open.merge(List.of(was.village().substring(0, 9), was.due()), -1, Integer::sum);
             }
-            Object[] now = (Object[]) em.createNativeQuery("SELECT status, due_date FROM rp_work_order WHERE order_id = :id")
-                    .setParameter("id", orderId).getSingleResult();
-            if (open((String) now[0])) {
-                countOpenOrder(village, now[1], 1);
+            if (open(order.status()) && order.due() != null) {
+                open.merge(List.of(order.village().substring(0, 9), order.due()), 1, Integer::sum);
             }
         }
-        if (changed > 0 && verified != null) {
-            recompute(village, e.time());
+        open.values().removeIf(n -> n == 0);
+        if (!open.isEmpty()) {
+            Batch.update(c, """
+                    INSERT INTO rp_township_open_orders (township_code, due_date, open_orders)
+                    SELECT * FROM unnest(?::text[], ?::date[], ?::int[])
+                    ON CONFLICT (township_code, due_date) DO UPDATE SET
+                      open_orders = rp_township_open_orders.open_orders + excluded.open_orders""",
+                    Batch.texts(c, open.keySet().stream().map(k -> k.get(0)).toList()),
+                    Batch.texts(c, open.keySet().stream().map(k -> k.get(1)).toList()), Batch.texts(c, open.values()));
         }
     }
 
-    private void onCamera(IncomingEvent e, JsonNode d) {
+    /** Cameras going on or off line: the last state of each in the batch, one statement. */
+    private void applyOnline(java.sql.Connection c, java.util.Collection<IncomingEvent> events) throws java.sql.SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<JsonNode> rows = events.stream().map(IncomingEvent::data)
+                .sorted(java.util.Comparator.comparing(d -> d.get("serial").asText())).toList();
+        Batch.update(c, """
+                INSERT INTO rp_camera (serial, village_code, lifecycle, online)
+                SELECT serial, village, 'INSTALLED', online FROM unnest(?::text[], ?::text[], ?::boolean[]) AS t(serial, village, online)
+                ON CONFLICT (serial) DO UPDATE SET online = excluded.online""",
+                Batch.texts(c, rows.stream().map(d -> d.get("serial").asText()).toList()),
+                Batch.texts(c, rows.stream().map(d -> d.get("villageCode").asText()).toList()),
+                Batch.texts(c, rows.stream().map(d -> d.get("online").asBoolean()).toList()));
+    }
+
+    private boolean onCamera(IncomingEvent e, JsonNode d, Map<String, OffsetDateTime> touched) {
         String village = d.get("villageCode").asText();
         switch (e.type()) {
             case "cunjian.camera.zone-defined.v1", "cunjian.camera.zone-changed.v1" -> execute("""
@@ -193,161 +332,21 @@ public class ProgressProjection {
                     INSERT INTO rp_camera (serial, village_code, lifecycle) VALUES (:serial, :village, 'DECOMMISSIONED')
                     ON CONFLICT (serial) DO UPDATE SET lifecycle = 'DECOMMISSIONED'""",
                     Map.of("serial", d.get("serial").asText(), "village", village));
-            case "cunjian.camera.online-changed.v1" -> execute("""
-                    INSERT INTO rp_camera (serial, village_code, lifecycle, online) VALUES (:serial, :village, 'INSTALLED', :online)
-                    ON CONFLICT (serial) DO UPDATE SET online = excluded.online""",
-                    Map.of("serial", d.get("serial").asText(), "village", village, "online", d.get("online").asBoolean()));
             default -> {
-                return;
+                return false;
             }
         }
-        recompute(village, e.time());
-    }
-
-    /**
-     * Recomputes a village's progress from its stored facts. Without a plan, or while its plan's
-     * standard version has not arrived, there is nothing to compute (yet). Serialised per village,
-     * since the three topics' consumers may touch the same village at once.
-     */
-    void recompute(String village, OffsetDateTime at) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:v))").setParameter("v", village).getSingleResult();
-        List<?> plan = em.createNativeQuery("""
-                SELECT p.standard_id, p.work_targets, p.coverage_targets, s.items FROM rp_plan p
-                JOIN rp_standard s ON s.id = p.standard_id WHERE p.village_code = :v""").setParameter("v", village)
-                .getResultList();
-        if (plan.isEmpty()) {
-            return;
-        }
-        Object[] p = (Object[]) plan.get(0);
-        String standardId = (String) p[0];
-        List<StandardProgress.Item> items = new ArrayList<>();
-        for (JsonNode item : JsonText.tree((String) p[3])) {
-            items.add(new StandardProgress.Item(item.get("code").asText(), item.get("kind").asText(),
-                    StandardProgress.Measure.valueOf(item.get("measure").asText())));
-        }
-        StandardProgress.VillageProgress progress = StandardProgress.of(items, JsonText.read((String) p[1], WORK),
-                JsonText.read((String) p[2], COVERAGE), evidence(village));
-
-        Map<String, Object[]> before = new HashMap<>();
-        for (Object row : em.createNativeQuery("""
-                SELECT item_code, status, since, standard_id FROM rp_item_progress WHERE village_code = :v ORDER BY item_code""")
-                .setParameter("v", village).getResultList()) {
-            Object[] r = (Object[]) row;
-            before.put((String) r[0], r);
-            countItem(village, (String) r[3], (String) r[0], 0, -1, "MET".equals(r[1]) ? -1 : 0);
-        }
-        em.createNativeQuery("DELETE FROM rp_item_progress WHERE village_code = :v").setParameter("v", village).executeUpdate();
-        int position = 0;
-        for (StandardProgress.ItemProgress item : progress.items()) {
-            Object[] old = before.get(item.code());
-            Object since = old != null && item.status().name().equals(old[1]) ? old[2] : at;
-            em.createNativeQuery("""
-                    INSERT INTO rp_item_progress (village_code, item_code, standard_id, item_position, status, progress, figures, since)
-                    VALUES (:v, :item, :standard, :position, :status, :progress, :figures, :since)""")
-                    .setParameter("v", village).setParameter("item", item.code()).setParameter("standard", standardId)
-                    .setParameter("position", position++).setParameter("status", item.status().name())
-                    .setParameter("progress", item.progress()).setParameter("figures", JsonText.write(item.figures()))
-                    .setParameter("since", since).executeUpdate();
-        }
-        progress.items().stream().sorted(java.util.Comparator.comparing(StandardProgress.ItemProgress::code)).forEach(item ->
-                countItem(village, standardId, item.code(), positionOf(progress, item), 1,
-                        item.status() == StandardProgress.Status.MET ? 1 : 0));
-        List<?> previous = em.createNativeQuery(
-                "SELECT progress, meets, standard_id, since FROM rp_village_progress WHERE village_code = :v")
-                .setParameter("v", village).getResultList();
-        Object[] prev = previous.isEmpty() ? null : (Object[]) previous.get(0);
-        boolean same = prev != null && ((BigDecimal) prev[0]).compareTo(progress.progress()) == 0
-                && prev[1].equals(progress.meets()) && prev[2].equals(standardId);
-        em.createNativeQuery("""
-                INSERT INTO rp_village_progress (village_code, standard_id, progress, meets, items_met, items_total, since, updated_at)
-                VALUES (:v, :standard, :progress, :meets, :met, :total, :since, :at)
-                ON CONFLICT (village_code) DO UPDATE SET standard_id = excluded.standard_id, progress = excluded.progress,
-                  meets = excluded.meets, items_met = excluded.items_met, items_total = excluded.items_total,
-                  since = excluded.since, updated_at = excluded.updated_at""")
-                .setParameter("v", village).setParameter("standard", standardId).setParameter("progress", progress.progress())
-                .setParameter("meets", progress.meets()).setParameter("met", progress.itemsMet())
-                .setParameter("total", progress.items().size()).setParameter("since", same ? prev[3] : at)
-                .setParameter("at", at).executeUpdate();
-        String itemsJson = JsonText.write(progress.items().stream()
-                .map(i -> new HistoryItem(i.code(), i.status().name(), i.progress())).toList());
-        List<?> lastHistory = em.createNativeQuery("""
-                SELECT items FROM rp_village_progress_history WHERE village_code = :v ORDER BY ce_time DESC, id DESC LIMIT 1""")
-                .setParameter("v", village).getResultList();
-        if (lastHistory.isEmpty() || !lastHistory.get(0).equals(itemsJson)) {
-            em.createNativeQuery("""
-                    INSERT INTO rp_village_progress_history (village_code, ce_time, standard_id, progress, meets, items)
-                    VALUES (:v, :at, :standard, :progress, :meets, :items)""")
-                    .setParameter("v", village).setParameter("at", at).setParameter("standard", standardId)
-                    .setParameter("progress", progress.progress()).setParameter("meets", progress.meets())
-                    .setParameter("items", itemsJson).executeUpdate();
-        }
-    }
-
-    /** Adds to the township's counts of villages following an item and meeting it (rows sorted by item: no deadlocks). */
-    private void countItem(String village, String standardId, String item, int position, int villages, int met) {
-        em.createNativeQuery("""
-                INSERT INTO rp_township_item (township_code, standard_id, item_code, item_position, villages, met)
-                VALUES (:t, :s, :i, :p, :villages, :met)
-                ON CONFLICT (township_code, standard_id, item_code) DO UPDATE SET
-                  villages = rp_township_item.villages + excluded.villages, met = rp_township_item.met + excluded.met,
-                  item_position = CASE WHEN excluded.villages > 0 THEN excluded.item_position ELSE rp_township_item.item_position END""")
-                .setParameter("t", village.substring(0, 9)).setParameter("s", standardId).setParameter("i", item)
-                .setParameter("p", position).setParameter("villages", villages).setParameter("met", met).executeUpdate();
-    }
-
-    private static int positionOf(StandardProgress.VillageProgress progress, StandardProgress.ItemProgress item) {
-        return progress.items().indexOf(item);
-    }
-
-    /** Moves an order between the township's open-order counts when its openness or due date changes. */
-    private void countOpenOrder(String village, Object dueDate, int delta) {
-        if (dueDate == null) {
-            return;
-        }
-        em.createNativeQuery("""
-                INSERT INTO rp_township_open_orders (township_code, due_date, open_orders) VALUES (:t, CAST(:d AS date), :n)
-                ON CONFLICT (township_code, due_date) DO UPDATE SET open_orders = rp_township_open_orders.open_orders + excluded.open_orders""")
-                .setParameter("t", village.substring(0, 9)).setParameter("d", dueDate.toString()).setParameter("n", delta)
-                .executeUpdate();
+        touch(touched, village, e.time());
+        return true;
     }
 
     static boolean open(String status) {
         return !status.equals("COMPLETED") && !status.equals("VERIFIED") && !status.equals("CANCELLED");
     }
 
-    private StandardProgress.Evidence evidence(String village) {
-        Map<String, BigDecimal> verified = new HashMap<>();
-        for (Object row : em.createNativeQuery("""
-                SELECT category_code, sum(verified_quantity) FROM rp_work_order
-                WHERE village_code = :v AND status = 'VERIFIED' AND verified_quantity IS NOT NULL GROUP BY category_code""")
-                .setParameter("v", village).getResultList()) {
-            Object[] r = (Object[]) row;
-            verified.put((String) r[0], (BigDecimal) r[1]);
-        }
-        Object[] zones = (Object[]) em.createNativeQuery(
-                "SELECT count(*), count(*) FILTER (WHERE covered) FROM rp_zone WHERE village_code = :v")
-                .setParameter("v", village).getSingleResult();
-        Number cameras = (Number) em.createNativeQuery(
-                "SELECT count(*) FROM rp_camera WHERE village_code = :v AND lifecycle = 'OPERATIONAL' AND online")
-                .setParameter("v", village).getSingleResult();
-        Map<String, String> verdicts = new HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT item_code, verdict FROM rp_inspection WHERE village_code = :v")
-                .setParameter("v", village).getResultList()) {
-            Object[] r = (Object[]) row;
-            verdicts.put((String) r[0], (String) r[1]);
-        }
-        return new StandardProgress.Evidence(verified, ((Number) zones[0]).intValue(), ((Number) zones[1]).intValue(),
-                cameras.intValue(), verdicts);
-    }
-
-    private void watermark(IncomingEvent e) {
-        String topic = e.topic().replaceFirst("^.*?(village|workorder|camera)\\.events$", "$1.events");
-        em.createNativeQuery("""
-                INSERT INTO rp_watermark (topic, last_ce_time, applied_at) VALUES (:topic, :time, :now)
-                ON CONFLICT (topic) DO UPDATE SET last_ce_time = greatest(rp_watermark.last_ce_time, excluded.last_ce_time),
-                  applied_at = excluded.applied_at""")
-                .setParameter("topic", topic).setParameter("time", e.time())
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+    /** The topic without the test prefix, as reports name it. */
+    private static String topic(IncomingEvent e) {
+        return e.topic().replaceFirst("^.*?(village|workorder|camera)\\.events$", "$1.events");
     }
 
     private int execute(String sql, Map<String, ?> parameters) {
@@ -369,7 +368,4 @@ public class ProgressProjection {
         JsonNode v = d.get(field);
         return v == null || v.isNull() ? null : v.asText();
     }
-
-
-
 }
