@@ -26,7 +26,8 @@
   /** Where to go after signing in: a path of this site only (never another origin). */
   function next() {
     var n = new URLSearchParams(location.search).get('next') || '/';
-    return /^\/(?!\/)/.test(n) ? n : '/';
+    // "//host" and "/\\host" would leave the site
+    return /^\/(?![\/\\])/.test(n) ? n : '/';
   }
 
   function done(token) {

@@ -244,7 +244,7 @@
     busy = true;
     var v = view();
     var done = function () { busy = false; };
-    if (v.kind === 'region') { crumbs(v); }
+    if (v.kind === 'region' && changed('crumbs', [v.code, C.lang()])) { crumbs(v); }
     (v.kind === 'region' ? loadRegion(v) : loadVillage(v)).catch(function (e) { failed(v, e); }).then(done, done);
   }
 
