@@ -344,6 +344,7 @@ public final class Stack {
         for (ServiceDescriptor s : services) {
             smoke.checkHealthy(s);
             smoke.checkTokens(s, token, "smoke");
+            smoke.checkWebPages(s);
         }
         String admin = TokenMinter.sign(TokenMinter.Claims.of(TokenMinter.LOCAL_ISSUER, "smoke-admin",
                 List.of("district-admin"), List.of(SmokeFlows.SMOKE_REGION), null, Duration.ofMinutes(5)),
