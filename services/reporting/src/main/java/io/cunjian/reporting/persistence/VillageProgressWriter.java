@@ -49,12 +49,12 @@ class VillageProgressWriter {
             return;
         }
         List<String> villages = new ArrayList<>(new TreeMap<>(touched).keySet());
-        // Serialised per village (the three topics' consumers may touch one at once), locks taken
-        // in one order so that two batches never deadlock.
-        Batch.query(c, """
-                SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(v) AS h FROM unnest(?::text[]) v ORDER BY 1) l""",
-                rs -> {
-                }, Batch.texts(c, villages));
+        // Recomputes are serialised (the three topics' consumers, on any instance, may touch one
+        // village at once) by one lock per set of tables — the live ones, or a rebuild's. One lock,
+        // not one per village: a batch recomputes once per day it spans, and villages locked day
+        // by day would be taken in no global order, so two batches could deadlock.
+        Batch.query(c, "SELECT pg_advisory_xact_lock(4, hashtext(current_schema()))", rs -> {
+        });
         Map<String, Plan> plans = new HashMap<>();
         Batch.query(c, """
                 SELECT p.village_code, p.standard_id, p.work_targets, p.coverage_targets, s.items FROM rp_plan p

@@ -49,6 +49,8 @@ public class Rebuilds {
 
     private static final Logger LOG = Logger.getLogger(Rebuilds.class);
     /** Tables in public that are not read models: they stay when the read models are swapped. */
+    /** Events per transaction of the replay: large, since each costs a fixed number of statements. */
+    static final int CHUNK = 20_000;
     static final List<String> KEPT = List.of("flyway_schema_history", "outbox_event", "idempotency_record", "rp_rebuild");
 
     public record Rebuild(long id, String state, String requestedBy, OffsetDateTime startedAt, OffsetDateTime caughtUpAt,
@@ -158,7 +160,7 @@ public class Rebuilds {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             reading = consumer;
@@ -179,8 +181,8 @@ public class Rebuilds {
                 boolean fetchedAll = partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
                 List<ConsumerRecord<String, byte[]>> ready = order.ready(fetchedAll ? Set.of()
                         : partitions.stream().filter(tp -> consumer.position(tp) < end.get(tp)).collect(Collectors.toSet()));
-                for (int from = 0; from < ready.size(); from += 5_000) {
-                    List<ConsumerRecord<String, byte[]>> part = ready.subList(from, Math.min(ready.size(), from + 5_000));
+                for (int from = 0; from < ready.size(); from += CHUNK) {
+                    List<ConsumerRecord<String, byte[]>> part = ready.subList(from, Math.min(ready.size(), from + CHUNK));
                     records.addAndGet(part.size());
                     consumption.applyBatch(VillageEventsConsumer.CONSUMER, part, () -> use(schema), live::apply,
                             (record, why) -> unreadable.incrementAndGet());
