@@ -303,7 +303,8 @@ class ProgressReportTest {
                 .body("freshness.lagSeconds", notNullValue());
         // the form county offices pass on: CSV (UTF-8 with BOM) and XLSX, Chinese headers unless English is asked for
         byte[] csv = given().get("/api/v1/reports/regions/" + TOWNSHIP + "/export?format=csv").then().statusCode(200)
-                .header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv")).extract().asByteArray();
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv"))
+                .header("Data-Freshness", org.hamcrest.Matchers.containsString("last-event=")).extract().asByteArray();
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF村代码,村名,乡镇代码,示范村,标准版本,进度（%）,是否达标");
         assertThat(text.lines()).anyMatch(l -> l.startsWith(a + ",甲村," + TOWNSHIP + ",是,test-standard-region,")
@@ -349,7 +350,8 @@ class ProgressReportTest {
         awaitReport(v, p -> item(p, "street-lighting") == 1f);
         stamp = null;
 
-        given().get(june).then().statusCode(200).body("items.find { it.code == 'street-lighting' }.progress", equalTo(0.75f))
+        given().get(june).then().statusCode(200).header("Data-Freshness", org.hamcrest.Matchers.startsWith("lag-seconds="))
+                .body("items.find { it.code == 'street-lighting' }.progress", equalTo(0.75f))
                 .body("items.find { it.code == 'street-lighting' }.status", equalTo("IN_PROGRESS"));
         given().get("/api/v1/reports/villages/" + v + "/as-of/2026-06-09").then().statusCode(404);
         given().get("/api/v1/reports/villages/" + v + "/as-of/2026-07-31").then().statusCode(200)
