@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import io.cunjian.local.DeadLetters;
 import io.cunjian.testing.RealInfrastructure;
+import io.cunjian.testing.SignIn;
 import io.cunjian.testing.SignedInAs;
+import io.cunjian.testing.Tokens;
 import io.cunjian.testing.TestEvents;
 import io.cunjian.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -99,6 +101,9 @@ class VillageEventsConsumerTest {
         TopicReader.Event invalid = dead.stream().filter(e -> "2204".equals(e.key())).findFirst().orElseThrow();
         assertThat(invalid.headers().get("dead-letter-reason")).contains("schema").contains("name");
         given().get("/api/v1/regions/2204").then().statusCode(404);
+        // not for devices, nor for staff of another province
+        given().header("Authorization", SignIn.bearer(Tokens.device("22"))).get("/api/v1/regions/22").then().statusCode(403);
+        given().header("Authorization", SignIn.bearer(Tokens.viewer("21"))).get("/api/v1/regions/22").then().statusCode(403);
     }
 
     @Test

@@ -43,6 +43,15 @@ class RegionResourceTest {
                 .header("Location", containsString("/api/v1/regions/" + code));
     }
 
+    /** The JSON literal null as a body was a 500 (found by the end-to-end suite's hostile input): a 400 like a missing body. */
+    @Test
+    void aNullBodyIsAValidationProblem() {
+        given().contentType(ContentType.JSON).body("null").post("/api/v1/regions").then().statusCode(400)
+                .body("type", containsString("validation"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("null").put("/api/v1/regions/22").then().statusCode(400)
+                .body("type", containsString("validation"));
+    }
+
     @Test
     void registersTheHierarchyAndPublishesEachRegionOnce() throws Exception {
         register("22", "吉林省");

@@ -251,15 +251,9 @@ final class SmokeFlows {
     /** A multipart upload of a minimal JPEG (its signature is what work-orders checks). */
     private HttpResponse<String> uploadJpeg(String bearer, String url) throws Exception {
         String boundary = "smoke-" + UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"smoke.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        body.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1,
-                0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9 });
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + bearer).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Photos.multipartJpeg(boundary, "smoke.jpg"))).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

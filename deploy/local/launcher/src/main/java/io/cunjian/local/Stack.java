@@ -25,23 +25,25 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class Stack {
 
-    static final int KAFKA_PORT = 9092;
-    static final int KAFKA_CONTROLLER_PORT = 9093;
-    /** The embedded server's port: apart from 5432 so that it can run beside the machine's. */
-    static final int EMBEDDED_PG_PORT = 15432;
-
     private final Path root;
+    private final StackSettings settings;
     private final Path state;
     private final List<ServiceDescriptor> services;
     private final KafkaBroker kafka;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Stack(Path root) {
+        this(root, StackSettings.standard(root.toAbsolutePath().normalize()));
+    }
+
+    /** An instance of the stack as {@code settings} place it (the developer's: {@link StackSettings#standard}). */
+    public Stack(Path root, StackSettings settings) {
         this.root = root.toAbsolutePath().normalize();
-        this.state = this.root.resolve("deploy/local/.state");
-        this.services = ServiceDescriptor.discover(this.root);
+        this.settings = settings;
+        this.state = settings.state().toAbsolutePath();
+        this.services = settings.services(this.root);
         this.kafka = new KafkaBroker(state.resolve("kafka"), this.root.resolve("deploy/local/kafka-dist/target/lib"),
-                KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+                settings.kafkaPort(), settings.kafkaControllerPort());
     }
 
     public static void main(String[] args) throws Exception {
@@ -82,10 +84,14 @@ public final class Stack {
 
     // ---- start ----------------------------------------------------------------------------
 
-    int start(boolean forceEmbedded) throws Exception {
+    public int start(boolean forceEmbedded) throws Exception {
         TokenMinter.ensureKeyPair(keys());
         Postgres.Server db = startPostgres(forceEmbedded);
-        Postgres.ensureDatabases(db, services.stream().map(ServiceDescriptor::database).toList());
+        if (settings.freshDatabases()) {
+            services.forEach(s -> Postgres.recreateDatabase(db, s.database()));
+        } else {
+            Postgres.ensureDatabases(db, services.stream().map(ServiceDescriptor::database).toList());
+        }
         say("PostgreSQL", (db.embedded() ? "embedded" : "machine") + " server at " + db.host() + ":" + db.port()
                 + ", databases " + services.stream().map(ServiceDescriptor::database).toList());
 
@@ -108,28 +114,117 @@ public final class Stack {
                 throw new IllegalStateException("port " + s.port() + " of " + s.name()
                         + " is taken by a process the stack did not start");
             }
-            if (!Files.exists(s.runnableJar())) {
-                throw new IllegalStateException(s.runnableJar() + " is missing: run ./mvnw -DskipTests package");
-            }
-            long pid = Processes.startDetached(List.of(Processes.javaBin(), "-Xms64m", "-Xmx384m",
-                    "-jar", s.runnableJar().toString()), serviceEnvironment(db), root, logFile(s));
-            Processes.writePid(pidFile(s), pid);
+            launch(s, db);
             starting.add(s);
         }
         for (ServiceDescriptor s : starting) {
-            boolean ready = Processes.await(Duration.ofSeconds(120),
-                    () -> httpStatus(s.baseUrl() + "/q/health/ready") == 200
-                            || Processes.alive(pidFile(s)).isEmpty());
-            if (!ready || Processes.alive(pidFile(s)).isEmpty()) {
-                System.err.println(s.name() + " did not become ready; last lines of " + logFile(s) + ":\n"
-                        + Processes.tail(logFile(s), 40));
+            if (!awaitReady(s, Duration.ofSeconds(120))) {
                 return 1;
             }
             say(s.name(), "started (pid " + Processes.alive(pidFile(s)).map(ProcessHandle::pid).orElse(-1L) + ")");
         }
-        loadSeeds();
+        if (settings.loadSeeds()) {
+            loadSeeds();
+        }
         printWhereEverythingIs(db);
         return 0;
+    }
+
+    /** Starts the packaged service as a detached process of its own; its pid goes to its pid file. */
+    private long launch(ServiceDescriptor s, Postgres.Server db) {
+        if (!Files.exists(s.runnableJar())) {
+            throw new IllegalStateException(s.runnableJar() + " is missing: run ./mvnw -DskipTests package");
+        }
+        Map<String, String> env = serviceEnvironment(db);
+        // the instance's port and database; the same values as the service's own configuration on the standard stack
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+        env.put("CUNJIAN_DB_NAME", s.database());
+        long pid = Processes.startDetached(List.of(Processes.javaBin(), "-Xms64m", "-Xmx384m",
+                "-jar", s.runnableJar().toString()), env, root, logFile(s));
+        Processes.writePid(pidFile(s), pid);
+        return pid;
+    }
+
+    private boolean awaitReady(ServiceDescriptor s, Duration timeout) {
+        boolean ready = Processes.await(timeout, () -> httpStatus(s.baseUrl() + "/q/health/ready") == 200
+                || Processes.alive(pidFile(s)).isEmpty());
+        if (!ready || Processes.alive(pidFile(s)).isEmpty()) {
+            System.err.println(s.name() + " did not become ready; last lines of " + logFile(s) + ":\n"
+                    + Processes.tail(logFile(s), 40));
+            return false;
+        }
+        return true;
+    }
+
+    // ---- one process at a time (for the end-to-end suite's faults and scale-out) ------------
+
+    public List<ServiceDescriptor> services() {
+        return services;
+    }
+
+    public ServiceDescriptor service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** The PostgreSQL server the running instance uses. */
+    public Postgres.Server database() {
+        return recordedDatabase().orElseThrow(() -> new IllegalStateException("the stack has not been started"));
+    }
+
+    /** The key the instance's services trust: tokens signed with it are valid there. */
+    public java.security.PrivateKey signingKey() {
+        return TokenMinter.ensureKeyPair(keys()).getPrivate();
+    }
+
+    /**
+     * Starts {@code s} (a service of {@link #services()}, or another instance of one: same module and
+     * database, its own name and port) and waits until it is ready; returns its pid.
+     */
+    public long startService(ServiceDescriptor s, Duration timeout) {
+        long pid = launch(s, database());
+        if (!awaitReady(s, timeout)) {
+            throw new IllegalStateException(s.name() + " did not become ready within " + timeout);
+        }
+        return pid;
+    }
+
+    /** {@code kill -9} of the service's process: no shutdown hook, nothing flushed. */
+    public void killService(ServiceDescriptor s) {
+        Processes.alive(pidFile(s)).ifPresent(h -> {
+            h.destroyForcibly();
+            Processes.await(Duration.ofSeconds(10), () -> !h.isAlive());
+        });
+    }
+
+    /** Stops the service gracefully (SIGTERM, then SIGKILL after 20 s). */
+    public boolean stopService(ServiceDescriptor s) {
+        return Processes.stop(pidFile(s), Duration.ofSeconds(20));
+    }
+
+    public Optional<ProcessHandle> process(ServiceDescriptor s) {
+        return Processes.alive(pidFile(s));
+    }
+
+    /** Every process of this instance that runs now: services (all instances), the broker, an embedded PostgreSQL. */
+    public List<ProcessHandle> processes() {
+        List<ProcessHandle> all = new ArrayList<>();
+        try (var pids = Files.exists(state.resolve("pids")) ? Files.list(state.resolve("pids")) : java.util.stream.Stream.<Path>empty()) {
+            pids.forEach(pid -> Processes.alive(pid).ifPresent(all::add));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        kafka.running().ifPresent(all::add);
+        Processes.alive(state.resolve("postgres/server.pid")).ifPresent(all::add);
+        return all;
+    }
+
+    public Path logFile(ServiceDescriptor s) {
+        return state.resolve("logs/" + s.name() + ".log");
     }
 
     /** The article's regions, villages and plans, through the public APIs (a second start creates nothing). */
@@ -238,7 +333,7 @@ public final class Stack {
             if (Processes.alive(pidFile).isEmpty()) {
                 long pid = Processes.startDetached(List.of(Processes.javaBin(), "-Xmx128m",
                         "-cp", System.getProperty("java.class.path"), EmbeddedPostgresServer.class.getName(),
-                        state.resolve("postgres/data").toString(), Integer.toString(EMBEDDED_PG_PORT)),
+                        state.resolve("postgres/data").toString(), Integer.toString(settings.embeddedPgPort())),
                         Map.of(), root, log);
                 Processes.writePid(pidFile, pid);
                 if (!Processes.await(Duration.ofSeconds(90), () -> Processes.logContains(log, EmbeddedPostgresServer.READY_LINE)
@@ -246,7 +341,7 @@ public final class Stack {
                     throw new IllegalStateException("embedded PostgreSQL did not start:\n" + Processes.tail(log, 30));
                 }
             }
-            db = new Postgres.Server("127.0.0.1", EMBEDDED_PG_PORT, Postgres.USER, true);
+            db = new Postgres.Server("127.0.0.1", settings.embeddedPgPort(), Postgres.USER, true);
         }
         Properties p = new Properties();
         p.setProperty("db.host", db.host());
@@ -284,6 +379,7 @@ public final class Stack {
         // or production, signing the demo users' tokens with the stack's own key.
         env.put("CUNJIAN_DEV_SIGN_IN_ENABLED", "true");
         env.put("CUNJIAN_DEV_SIGN_IN_KEY_LOCATION", keys().resolve(TokenMinter.PRIVATE_KEY_FILE).toString());
+        env.putAll(settings.environment());
         return env;
     }
 
@@ -309,11 +405,21 @@ public final class Stack {
 
     // ---- stop / status ----------------------------------------------------------------------
 
-    int stop() {
+    public int stop() {
         for (ServiceDescriptor s : services) {
             if (Processes.stop(pidFile(s), Duration.ofSeconds(20))) {
                 say(s.name(), "stopped");
             }
+        }
+        // further instances started beside them (startService), each with its pid file
+        try (var pids = Files.exists(state.resolve("pids")) ? Files.list(state.resolve("pids")) : java.util.stream.Stream.<Path>empty()) {
+            for (Path pid : pids.sorted().toList()) {
+                if (Processes.stop(pid, Duration.ofSeconds(20))) {
+                    say(pid.getFileName().toString().replace(".pid", ""), "stopped");
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         if (kafka.stop()) {
             say("Kafka", "stopped");
@@ -498,10 +604,6 @@ public final class Stack {
 
     private Path pidFile(ServiceDescriptor s) {
         return state.resolve("pids/" + s.name() + ".pid");
-    }
-
-    private Path logFile(ServiceDescriptor s) {
-        return state.resolve("logs/" + s.name() + ".log");
     }
 
     int httpStatus(String url) {

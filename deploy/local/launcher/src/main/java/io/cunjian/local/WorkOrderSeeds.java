@@ -1,6 +1,5 @@
 package io.cunjian.local;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -93,13 +92,7 @@ final class WorkOrderSeeds {
     /** A tiny JPEG (what work-orders checks is the signature); one per order. */
     private HttpResponse<String> uploadPhoto(String bearer, String url, String orderId) throws IOException, InterruptedException {
         String boundary = "seed-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + orderId
-                + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1,
-                0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9});
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return seeds.send(bearer, "POST", url, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+        return seeds.send(bearer, "POST", url, HttpRequest.BodyPublishers.ofByteArray(Photos.multipartJpeg(boundary, orderId + ".jpg")),
                 "multipart/form-data; boundary=" + boundary, "seed-photo-" + orderId);
     }
 }

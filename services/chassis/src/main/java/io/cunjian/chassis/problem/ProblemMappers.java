@@ -166,12 +166,48 @@ public class ProblemMappers {
             if (cause instanceof IOException && "Request too large".equals(cause.getMessage())) {
                 return answer(request, ProblemType.PAYLOAD_TOO_LARGE, null, List.of(), Map.of(), Map.of());
             }
+            if (unstorableCharacters(cause)) {
+                // e.g. a NUL character in a name: PostgreSQL cannot store it; the caller's input, not our error
+                return answer(request, ProblemType.BAD_REQUEST, Messages.text(locale(request), "problem.bad-request.characters"),
+                        List.of(), Map.of(), Map.of());
+            }
+            if (databaseAway(cause)) {
+                // not the caller's fault and over in a moment: retryable, like a replica that has not caught up
+                return answer(request, ProblemType.RETRYABLE, Messages.text(locale(request), "problem.retryable.database"),
+                        List.of(), Map.of("retryAfterSeconds", DATABASE_RETRY_AFTER_SECONDS),
+                        Map.of("Retry-After", Long.toString(DATABASE_RETRY_AFTER_SECONDS)));
+            }
             if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return answer(request, ProblemType.CONFLICT, Messages.text(locale(request), "problem.conflict.unique"),
                         List.of(), Map.of(), Map.of());
             }
         }
         return internal(e, request);
+    }
+
+    static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * The database cannot be reached or refuses connections (SQLSTATE class 08, 57P01–57P03 shut down or
+     * terminated, 53300 too many connections, 55000 "not currently accepting connections"), or the pool
+     * had no connection to give in time: nothing was written, a retry may succeed.
+     */
+    static boolean databaseAway(Throwable cause) {
+        if (!(cause instanceof SQLException sql)) {
+            return false;
+        }
+        if (sql.getSQLState() == null) {
+            // Agroal: every pooled connection stayed busy for the acquisition timeout
+            return String.valueOf(sql.getMessage()).startsWith("Sorry, acquisition timeout");
+        }
+        String state = sql.getSQLState();
+        return state.startsWith("08") || state.startsWith("57P") || "53300".equals(state)
+                || "55000".equals(state) && String.valueOf(sql.getMessage()).contains("not currently accepting connections");
+    }
+
+    /** Text PostgreSQL cannot hold (SQLSTATE 22021 "invalid byte sequence", e.g. U+0000; 22P05 untranslatable character). */
+    static boolean unstorableCharacters(Throwable cause) {
+        return cause instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()));
     }
 
     private Response internal(Throwable e, HttpServerRequest request) {

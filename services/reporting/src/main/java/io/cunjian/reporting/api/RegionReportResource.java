@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.replica.RegionReplica;
+import io.cunjian.chassis.security.CurrentCaller;
+import io.cunjian.chassis.security.Policies;
 import io.cunjian.reporting.persistence.RegionProjection;
 
 /** Regions as reporting has learnt them from events, with the history of their changes. */
@@ -26,6 +28,8 @@ public class RegionReportResource {
     }
 
     @Inject
+    CurrentCaller caller;
+    @Inject
     RegionProjection regions;
     @Inject
     RegionReplica replica;
@@ -33,6 +37,8 @@ public class RegionReportResource {
     @GET
     @Path("/{code}")
     public RegionReport getRegionReport(@PathParam("code") String code) {
+        // staff and viewers of the region (or above it) only: not devices or contractors, not other provinces
+        caller.get().require(Policies.READ_IN_REGION, code);
         RegionReplica.ReplicaRegion r = replica.find(code)
                 .orElseThrow(() -> new NotFoundProblem("problem.region.not-found", code));
         return new RegionReport(r.code(), r.name(), r.level(), r.parentCode(), r.version(), regions.history(code));

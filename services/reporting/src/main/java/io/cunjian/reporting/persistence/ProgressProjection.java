@@ -280,6 +280,29 @@ public class ProgressProjection {
             }
         }
         open.values().removeIf(n -> n == 0);
+        // (village, category) → change in verified quantity: what an order counts is its verified
+        // quantity while it is VERIFIED
+        Map<List<String>, BigDecimal> verified = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (Order order : rows) {
+            Order was = stored.get(order.id());
+            if (was != null && counted(was)) {
+                verified.merge(List.of(was.village(), was.category()), was.verified().negate(), BigDecimal::add);
+            }
+            if (counted(order)) {
+                verified.merge(List.of(order.village(), order.category()), order.verified(), BigDecimal::add);
+            }
+        }
+        verified.values().removeIf(q -> q.signum() == 0);
+        if (!verified.isEmpty()) {
+            Batch.update(c, """
+                    INSERT INTO rp_village_verified (village_code, category_code, quantity)
+                    SELECT * FROM unnest(?::text[], ?::text[], ?::numeric[])
+                    ON CONFLICT (village_code, category_code) DO UPDATE SET
+                      quantity = rp_village_verified.quantity + excluded.quantity""",
+                    Batch.texts(c, verified.keySet().stream().map(k -> k.get(0)).toList()),
+                    Batch.texts(c, verified.keySet().stream().map(k -> k.get(1)).toList()), Batch.texts(c, verified.values()));
+        }
         if (!open.isEmpty()) {
             Batch.update(c, """
                     INSERT INTO rp_township_open_orders (township_code, due_date, open_orders)
@@ -338,6 +361,10 @@ public class ProgressProjection {
         }
         touch(touched, village, e.time());
         return true;
+    }
+
+    private static boolean counted(Order order) {
+        return order.status().equals("VERIFIED") && order.verified() != null;
     }
 
     static boolean open(String status) {

@@ -166,9 +166,7 @@ class VillageProgressWriter {
     private Map<String, StandardProgress.Evidence> evidence(Connection c, List<String> villages) throws SQLException {
         Map<String, Map<String, BigDecimal>> verified = new HashMap<>();
         Batch.query(c, """
-                SELECT village_code, category_code, sum(verified_quantity) FROM rp_work_order
-                WHERE village_code = ANY(?::text[]) AND status = 'VERIFIED' AND verified_quantity IS NOT NULL
-                GROUP BY village_code, category_code""",
+                SELECT village_code, category_code, quantity FROM rp_village_verified WHERE village_code = ANY(?::text[])""",
                 rs -> verified.computeIfAbsent(rs.getString(1), v -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3)),
                 Batch.texts(c, villages));
         Map<String, int[]> zones = new HashMap<>();

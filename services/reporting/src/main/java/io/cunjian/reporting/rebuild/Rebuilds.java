@@ -160,7 +160,7 @@ public class Rebuilds {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, CHUNK);
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             reading = consumer;
@@ -173,6 +173,7 @@ public class Rebuilds {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new java.util.HashMap<>(consumer.endOffsets(partitions));
             long beat = System.nanoTime();
+            long analysedAt = 2_500;
             boolean caughtUp = false;
             ReplayOrder order = new ReplayOrder();
             while (!stopping) {
@@ -190,6 +191,12 @@ public class Rebuilds {
                 if (System.nanoTime() - beat > 5_000_000_000L) {
                     beat = System.nanoTime();
                     heartbeat(id, records.get(), unreadable.get(), false);
+                }
+                if (records.get() >= analysedAt * 4) {
+                    // fresh tables have no statistics, and the planner would go on treating them as
+                    // empty while they grow to millions of rows
+                    analysedAt = Math.max(analysedAt * 4, 10_000);
+                    analyse(schema);
                 }
                 if (fetchedAll && order.isEmpty()) {
                     if (!caughtUp) {
@@ -211,6 +218,14 @@ public class Rebuilds {
         } finally {
             reading = null;
         }
+    }
+
+    private void analyse(String schema) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String table : readModels()) {
+                em.createNativeQuery("ANALYZE " + schema + "." + table).executeUpdate();
+            }
+        });
     }
 
     /** Points this transaction's unqualified table names at the rebuild's tables. */

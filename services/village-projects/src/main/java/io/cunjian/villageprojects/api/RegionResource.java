@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -73,7 +74,7 @@ public class RegionResource {
     @POST
     @Idempotent
     @APIResponse(responseCode = "201", description = "registered")
-    public Response registerRegion(@Valid RegisterRegion body) {
+    public Response registerRegion(@Valid @NotNull RegisterRegion body) {
         RegionCode code = parse("code", body.code());
         if (code.level() == RegionCode.Level.VILLAGE) {
             throw new InvalidInputProblem("code", "problem.region.village-via-villages");
@@ -116,7 +117,7 @@ public class RegionResource {
     @PUT
     @Path("/{code}")
     public Response renameRegion(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
-            @Valid RenameRegion body) {
+            @Valid @NotNull RenameRegion body) {
         RegionCode regionCode = parse("code", code);
         if (regionCode.level() == RegionCode.Level.VILLAGE) {
             throw new InvalidInputProblem("code", "problem.region.village-via-villages");
