@@ -103,6 +103,14 @@ public final class Tokens {
         return keys().publicKeyFile().toString();
     }
 
+    /**
+     * The private half of this run's key pair: for an app under test whose development sign-in
+     * ({@code cunjian.dev-sign-in.key-location}) signs tokens the app itself must accept.
+     */
+    public static String privateKeyLocation() {
+        return keys().publicKeyFile().resolveSibling(TokenMinter.PRIVATE_KEY_FILE).toString();
+    }
+
     private static String token(String role, String contractorId, String... regions) {
         return of(claims(role, contractorId, regions));
     }

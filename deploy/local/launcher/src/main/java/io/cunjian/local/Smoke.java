@@ -86,6 +86,44 @@ public final class Smoke {
         });
     }
 
+    /** The web pages a service serves (README, "The web pages"). */
+    static final Map<String, List<String>> PAGES = Map.of(
+            "reporting", List.of("/dashboard/", "/webjars/echarts/dist/echarts.min.js"),
+            "work-orders", List.of("/contractor/", "/staff/"));
+
+    /** The stack's development sign-in is on (and only it signs tokens the service accepts); the service's pages are served. */
+    void checkWebPages(ServiceDescriptor s) {
+        check(s.name() + ": sign-in page and development sign-in (demo.viewer's token accepted), pages served", () -> {
+            List<String> problems = new ArrayList<>();
+            for (String page : List.of("/web/sign-in.html", "/web/cunjian.js")) {
+                HttpResponse<String> r = get(s.baseUrl() + page, Map.of());
+                if (r.statusCode() != 200) {
+                    problems.add(page + " answered " + r.statusCode());
+                }
+            }
+            for (String page : PAGES.getOrDefault(s.name(), List.of())) {
+                HttpResponse<String> r = get(s.baseUrl() + page, Map.of());
+                if (r.statusCode() != 200) {
+                    problems.add(page + " answered " + r.statusCode());
+                }
+            }
+            HttpResponse<String> users = get(s.baseUrl() + "/dev/sign-in", Map.of());
+            if (users.statusCode() != 200 || !users.body().contains("demo.viewer")) {
+                problems.add("GET /dev/sign-in answered " + users.statusCode() + " (is CUNJIAN_DEV_SIGN_IN_ENABLED set?)");
+                return problems;
+            }
+            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/dev/sign-in/demo.viewer"))
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String token = signedIn.statusCode() == 200 ? JSON.readTree(signedIn.body()).path("token").asText() : "";
+            HttpResponse<String> me = get(s.baseUrl() + "/me", Map.of("Authorization", "Bearer " + token));
+            if (me.statusCode() != 200 || !"demo.viewer".equals(JSON.readTree(me.body()).path("subject").asText())) {
+                problems.add("demo.viewer's token: sign-in " + signedIn.statusCode() + ", GET /me " + me.statusCode());
+            }
+            return problems;
+        });
+    }
+
     /** Readiness must include a database check and a Kafka check, both UP. */
     public static List<String> readinessProblems(String readinessJson) throws IOException {
         List<String> problems = new ArrayList<>();

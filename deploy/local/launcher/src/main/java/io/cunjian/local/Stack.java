@@ -375,6 +375,10 @@ public final class Stack {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("JWT_PUBLIC_KEY_LOCATION", keys().resolve(TokenMinter.PUBLIC_KEY_FILE).toString());
         env.put("JWT_ISSUER", TokenMinter.LOCAL_ISSUER);
+        // The web pages' development-only sign-in (chassis DevSignIn): on only here, never in docker-compose
+        // or production, signing the demo users' tokens with the stack's own key.
+        env.put("CUNJIAN_DEV_SIGN_IN_ENABLED", "true");
+        env.put("CUNJIAN_DEV_SIGN_IN_KEY_LOCATION", keys().resolve(TokenMinter.PRIVATE_KEY_FILE).toString());
         env.putAll(settings.environment());
         return env;
     }
@@ -386,6 +390,10 @@ public final class Stack {
             System.out.printf("  %-17s %s   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi   health %s/q/health%n",
                     s.name(), s.baseUrl(), s.baseUrl(), s.baseUrl(), s.baseUrl());
         }
+        services.stream().filter(s -> s.name().equals("reporting")).forEach(s -> System.out.println(
+                "  Dashboard         " + s.baseUrl() + "/dashboard/   (sign in as a demo user, README \"The web pages\")"));
+        services.stream().filter(s -> s.name().equals("work-orders")).forEach(s -> System.out.println(
+                "  Phone page        " + s.baseUrl() + "/contractor/   verification queue " + s.baseUrl() + "/staff/"));
         System.out.println("  Kafka             " + kafka.bootstrapServers() + " (KRaft; state in " + root.relativize(state.resolve("kafka")) + ")");
         System.out.println("  PostgreSQL        " + db.host() + ":" + db.port() + " user " + db.user()
                 + (db.embedded() ? " (embedded)" : " (this machine's)"));
@@ -460,6 +468,7 @@ public final class Stack {
         for (ServiceDescriptor s : services) {
             smoke.checkHealthy(s);
             smoke.checkTokens(s, token, "smoke");
+            smoke.checkWebPages(s);
         }
         String admin = TokenMinter.sign(TokenMinter.Claims.of(TokenMinter.LOCAL_ISSUER, "smoke-admin",
                 List.of("district-admin"), List.of(SmokeFlows.SMOKE_REGION), null, Duration.ofMinutes(5)),

@@ -1,0 +1,71 @@
+package io.cunjian.reporting.api;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.replica.RegionReplica;
+import io.cunjian.chassis.security.CurrentCaller;
+import io.cunjian.chassis.security.Policies;
+import io.cunjian.reporting.persistence.Reports;
+
+/** The level below a region, each part with its own roll-up: what a dashboard drills down into. */
+@Path("/api/v1/reports/regions/{code}/children")
+@Tag(name = "Progress")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegionChildrenResource {
+
+    /** A part of the region (a county, a township, or a village of a township) and how far its villages are. */
+    public record Child(String code, String name, long villagesWithPlan, long villagesMeetingStandard,
+            BigDecimal averageProgress) {
+    }
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    Reports reports;
+    @Inject
+    RegionReplica regions;
+
+    @GET
+    @APIResponse(responseCode = "200", description = "the parts one level down (city → counties → townships → villages) that have villages with a plan, in code order")
+    public List<Child> regionChildren(@PathParam("code") String code) {
+        if (code == null || !code.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}")) {
+            throw new InvalidInputProblem("code", "problem.region.code.invalid");
+        }
+        caller.get().require(Policies.READ_IN_REGION, code);
+        int next = switch (code.length()) {
+            case 2 -> 4;
+            case 4 -> 6;
+            case 6 -> 9;
+            default -> 12;
+        };
+        Map<String, List<Reports.VillageRow>> parts = new LinkedHashMap<>();
+        for (Reports.VillageRow v : reports.villages(code)) {
+            parts.computeIfAbsent(v.code().substring(0, next), k -> new ArrayList<>()).add(v);
+        }
+        List<Child> children = new ArrayList<>();
+        parts.forEach((part, villages) -> {
+            String name = next == 12 ? villages.get(0).name()
+                    : regions.find(part).map(RegionReplica.ReplicaRegion::name).orElse(part);
+            BigDecimal sum = villages.stream().map(Reports.VillageRow::progress).reduce(BigDecimal.ZERO, BigDecimal::add);
+            children.add(new Child(part, name, villages.size(), villages.stream().filter(Reports.VillageRow::meets).count(),
+                    sum.divide(BigDecimal.valueOf(villages.size()), 4, RoundingMode.HALF_UP)));
+        });
+        return children;
+    }
+}
