@@ -58,6 +58,31 @@ final class Batch {
         return s;
     }
 
+    /** Keys of two parts (e.g. township and due date) in their natural order. */
+    static <N> java.util.SortedMap<List<String>, N> byKey() {
+        return new java.util.TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+    }
+
+    /**
+     * Adds each (first, second) → change to a counter table with {@code upsert} (three array
+     * parameters), in key order so that two writers never deadlock; changes of zero are left out.
+     */
+    static void addTo(Connection c, String upsert, java.util.SortedMap<List<String>, ? extends Number> changes) throws SQLException {
+        List<Object> first = new ArrayList<>();
+        List<Object> second = new ArrayList<>();
+        List<Object> change = new ArrayList<>();
+        changes.forEach((key, n) -> {
+            if (n.doubleValue() != 0) {
+                first.add(key.get(0));
+                second.add(key.get(1));
+                change.add(n);
+            }
+        });
+        if (!change.isEmpty()) {
+            update(c, upsert, texts(c, first), texts(c, second), texts(c, change));
+        }
+    }
+
     /** A column of text (or of anything PostgreSQL casts from text: dates, times, numbers). */
     static Array texts(Connection c, Collection<?> values) throws SQLException {
         List<String> text = new ArrayList<>(values.size());

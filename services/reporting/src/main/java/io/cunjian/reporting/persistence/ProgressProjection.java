@@ -268,8 +268,7 @@ public class ProgressProjection {
                 Batch.texts(c, rows.stream().map(Order::verified).toList()), Batch.texts(c, rows.stream().map(Order::due).toList()),
                 Batch.texts(c, rows.stream().map(Order::version).toList()));
         // (township, due date) → change in open orders; sorted so that two writers never deadlock
-        Map<List<String>, Integer> open = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)));
+        java.util.SortedMap<List<String>, Integer> open = Batch.byKey();
         for (Order order : rows) {
             Order was = stored.get(order.id());
             if (was != null && open(was.status()) && was.due() != null) {
@@ -279,11 +278,9 @@ public class ProgressProjection {
                 open.merge(List.of(order.village().substring(0, 9), order.due()), 1, Integer::sum);
             }
         }
-        open.values().removeIf(n -> n == 0);
         // (village, category) → change in verified quantity: what an order counts is its verified
         // quantity while it is VERIFIED
-        Map<List<String>, BigDecimal> verified = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)));
+        java.util.SortedMap<List<String>, BigDecimal> verified = Batch.byKey();
         for (Order order : rows) {
             Order was = stored.get(order.id());
             if (was != null && counted(was)) {
@@ -293,25 +290,16 @@ public class ProgressProjection {
                 verified.merge(List.of(order.village(), order.category()), order.verified(), BigDecimal::add);
             }
         }
-        verified.values().removeIf(q -> q.signum() == 0);
-        if (!verified.isEmpty()) {
-            Batch.update(c, """
-                    INSERT INTO rp_village_verified (village_code, category_code, quantity)
-                    SELECT * FROM unnest(?::text[], ?::text[], ?::numeric[])
-                    ON CONFLICT (village_code, category_code) DO UPDATE SET
-                      quantity = rp_village_verified.quantity + excluded.quantity""",
-                    Batch.texts(c, verified.keySet().stream().map(k -> k.get(0)).toList()),
-                    Batch.texts(c, verified.keySet().stream().map(k -> k.get(1)).toList()), Batch.texts(c, verified.values()));
-        }
-        if (!open.isEmpty()) {
-            Batch.update(c, """
-                    INSERT INTO rp_township_open_orders (township_code, due_date, open_orders)
-                    SELECT * FROM unnest(?::text[], ?::date[], ?::int[])
-                    ON CONFLICT (township_code, due_date) DO UPDATE SET
-                      open_orders = rp_township_open_orders.open_orders + excluded.open_orders""",
-                    Batch.texts(c, open.keySet().stream().map(k -> k.get(0)).toList()),
-                    Batch.texts(c, open.keySet().stream().map(k -> k.get(1)).toList()), Batch.texts(c, open.values()));
-        }
+        Batch.addTo(c, """
+                INSERT INTO rp_village_verified (village_code, category_code, quantity)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::numeric[])
+                ON CONFLICT (village_code, category_code) DO UPDATE SET
+                  quantity = rp_village_verified.quantity + excluded.quantity""", verified);
+        Batch.addTo(c, """
+                INSERT INTO rp_township_open_orders (township_code, due_date, open_orders)
+                SELECT * FROM unnest(?::text[], ?::date[], ?::int[])
+                ON CONFLICT (township_code, due_date) DO UPDATE SET
+                  open_orders = rp_township_open_orders.open_orders + excluded.open_orders""", open);
     }
 
     /** Cameras going on or off line: the last state of each in the batch, one statement. */
