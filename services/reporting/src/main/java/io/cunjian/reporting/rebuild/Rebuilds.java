@@ -203,7 +203,7 @@ public class Rebuilds {
                         caughtUp = true;
                         heartbeat(id, records.get(), unreadable.get(), true);
                     }
-                    if (swap(id, schema, records.get(), unreadable.get())) {
+                    if (swap(id, schema, records.get(), unreadable.get(), () -> consumer.endOffsets(partitions))) {
                         return;
                     }
                     end.putAll(consumer.endOffsets(partitions)); // the live tables are ahead: read on
@@ -246,7 +246,8 @@ public class Rebuilds {
      * Swaps the rebuilt tables in when they hold every event the live ones hold; false when the live
      * tables are still ahead, or the live tables could not be had within 5 s (tried again later).
      */
-    private boolean swap(long id, String schema, long records, long unreadable) {
+    private boolean swap(long id, String schema, long records, long unreadable,
+            java.util.function.Supplier<Map<TopicPartition, Long>> topicEnds) {
         String retired = "rp_retired_" + id;
         try {
             boolean swapped = QuarkusTransaction.requiringNew().call(() -> {
@@ -255,10 +256,23 @@ public class Rebuilds {
                 for (String table : tables) {
                     em.createNativeQuery("LOCK TABLE public." + table + " IN ACCESS EXCLUSIVE MODE").executeUpdate();
                 }
-                long behind = ((Number) em.createNativeQuery("SELECT count(*) FROM public.rp_offset l LEFT JOIN " + schema
-                        + ".rp_offset n ON n.topic = l.topic AND n.partition = l.partition"
-                        + " WHERE n.next_offset IS NULL OR n.next_offset < l.next_offset").getSingleResult()).longValue();
-                if (behind > 0) {
+                // Behind: a partition where the live tables hold events the new ones do not. Only
+                // offsets the topic still has count — live tables made from records since deleted
+                // (retention, a topic made anew) can never be matched, and need not be.
+                Map<TopicPartition, Long> end = topicEnds.get(); // read with the live tables held: nothing is applied meanwhile
+                List<String> behind = new ArrayList<>();
+                for (Object row : em.createNativeQuery("SELECT l.topic, l.partition, l.next_offset, coalesce(n.next_offset, 0)"
+                        + " FROM public.rp_offset l LEFT JOIN " + schema + ".rp_offset n ON n.topic = l.topic"
+                        + " AND n.partition = l.partition").getResultList()) {
+                    Object[] r = (Object[]) row;
+                    Long topicEnd = end.get(new TopicPartition((String) r[0], ((Number) r[1]).intValue()));
+                    long live = Math.min(((Number) r[2]).longValue(), topicEnd == null ? Long.MAX_VALUE : topicEnd);
+                    if (((Number) r[3]).longValue() < live) {
+                        behind.add(r[0] + "-" + r[1]);
+                    }
+                }
+                if (!behind.isEmpty()) {
+                    LOG.debugf("rebuild %d: the live tables are ahead on %s; reading on", id, behind);
                     return false;
                 }
                 em.createNativeQuery("CREATE SCHEMA " + retired).executeUpdate();
