@@ -47,6 +47,8 @@ class ProgressReportTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @jakarta.inject.Inject
+    javax.sql.DataSource db;
     @ConfigProperty(name = "cunjian.kafka.topic-prefix")
     String prefix;
     TestEvents events;
@@ -416,6 +418,17 @@ class ProgressReportTest {
         verifiedOrder(a, "wo-" + a + "-3", "lamp-head-replacement", "PIECE", 5);
         awaitReport(a, p -> item(p, "street-lighting") == 0.75f);
         given().header("Authorization", admin).get("/api/v1/admin/rebuilds/999999").then().statusCode(404);
+
+        // one at a time, whichever instance runs it: while one is building, another request is refused
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("INSERT INTO rp_rebuild (state, requested_by, started_at, heartbeat_at) VALUES ('BUILDING', 'other', now(), now())");
+            try {
+                given().header("Authorization", admin).post("/api/v1/admin/rebuilds").then().statusCode(409)
+                        .contentType("application/problem+json").body("currentState.state", equalTo("BUILDING"));
+            } finally {
+                s.execute("DELETE FROM rp_rebuild WHERE requested_by = 'other'");
+            }
+        }
     }
 
     /** A report without its freshness and the times since when a status holds: the figures themselves. */
