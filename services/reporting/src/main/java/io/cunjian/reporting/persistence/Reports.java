@@ -256,7 +256,8 @@ public class Reports {
         return new Figure(f.what(), names[0], names[1], f.done(), f.target(), f.unit());
     }
 
-    static OffsetDateTime time(Object value) {
+    /** A timestamp as JDBC or Hibernate hands it over (OffsetDateTime, Instant or Timestamp). */
+    public static OffsetDateTime time(Object value) {
         if (value == null) {
             return null;
         }

@@ -31,6 +31,7 @@ import org.jboss.logging.Logger;
 import io.cunjian.chassis.inbox.EventConsumption;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.reporting.events.VillageEventsConsumer;
+import io.cunjian.reporting.persistence.Reports;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -107,17 +108,9 @@ public class Rebuilds {
             return Optional.empty();
         }
         Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new Rebuild(((Number) r[0]).longValue(), (String) r[1], (String) r[2], time(r[3]), time(r[4]),
-                time(r[5]), ((Number) r[6]).longValue(), ((Number) r[7]).longValue(), ((Number) r[8]).longValue(),
+        return Optional.of(new Rebuild(((Number) r[0]).longValue(), (String) r[1], (String) r[2], Reports.time(r[3]),
+                Reports.time(r[4]), Reports.time(r[5]), ((Number) r[6]).longValue(), ((Number) r[7]).longValue(), ((Number) r[8]).longValue(),
                 (String) r[9]));
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof OffsetDateTime o ? o
-                : ((java.time.Instant) value).atOffset(java.time.ZoneOffset.UTC);
     }
 
     static String schema(long id) {
