@@ -98,6 +98,44 @@ public final class KafkaBroker {
         return Processes.stop(pidFile(), Duration.ofSeconds(30));
     }
 
+    /** Whether the broker has storage (formatted, with whatever it holds). */
+    public boolean hasStorage() {
+        return Files.exists(home.resolve("data").resolve("meta.properties"));
+    }
+
+    /**
+     * The id of this broker's cluster, formatting its storage first if it has none: what the
+     * stack's databases are marked with, so that it is known which databases and which topics belong together.
+     */
+    public String clusterId() {
+        formatStorageOnce(writeConfig());
+        Properties meta = new Properties();
+        try (var in = Files.newBufferedReader(home.resolve("data").resolve("meta.properties"))) {
+            meta.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return meta.getProperty("cluster.id");
+    }
+
+    /** Deletes every topic, record and consumer offset: the broker starts as a new cluster next time. */
+    public void wipe() {
+        if (running().isPresent()) {
+            throw new IllegalStateException("Kafka runs (pid " + running().get().pid() + "): stop the stack first");
+        }
+        Path data = home.resolve("data");
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (var paths = Files.walk(data)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + data, e);
+        }
+    }
+
     /** Stops the broker at once, as a crash would (for fault tests). */
     public void kill() {
         running().ifPresent(ProcessHandle::destroyForcibly);
@@ -161,7 +199,7 @@ public final class KafkaBroker {
     }
 
     private void formatStorageOnce(Path config) {
-        if (Files.exists(home.resolve("data").resolve("meta.properties"))) {
+        if (hasStorage()) {
             return;
         }
         try {

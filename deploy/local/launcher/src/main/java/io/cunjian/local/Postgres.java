@@ -98,6 +98,34 @@ public final class Postgres {
         }
     }
 
+    /** Each existing database of {@code names} with its comment ("" when it has none); missing ones are left out. */
+    public static java.util.Map<String, String> comments(Server server, Collection<String> names) {
+        java.util.Map<String, String> comments = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), "");
+             var st = c.prepareStatement("SELECT datname, coalesce(shobj_description(oid, 'pg_database'), '')"
+                     + " FROM pg_database WHERE datname = ANY (?)")) {
+            st.setArray(1, c.createArrayOf("text", names.toArray()));
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    comments.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read databases " + names + " on " + server, e);
+        }
+        return comments;
+    }
+
+    public static void comment(Server server, String name, String comment) {
+        requireIdentifier(name);
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), "");
+             Statement st = c.createStatement()) {
+            st.execute("COMMENT ON DATABASE " + name + " IS '" + comment.replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not comment on database " + name + " on " + server, e);
+        }
+    }
+
     private static void requireIdentifier(String name) {
         if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + name);

@@ -87,11 +87,7 @@ public final class Stack {
     public int start(boolean forceEmbedded) throws Exception {
         TokenMinter.ensureKeyPair(keys());
         Postgres.Server db = startPostgres(forceEmbedded);
-        if (settings.freshDatabases()) {
-            services.forEach(s -> Postgres.recreateDatabase(db, s.database()));
-        } else {
-            Postgres.ensureDatabases(db, services.stream().map(ServiceDescriptor::database).toList());
-        }
+        prepareDatabases(db);
         say("PostgreSQL", (db.embedded() ? "embedded" : "machine") + " server at " + db.host() + ":" + db.port()
                 + ", databases " + services.stream().map(ServiceDescriptor::database).toList());
 
@@ -128,6 +124,38 @@ public final class Stack {
         }
         printWhereEverythingIs(db);
         return 0;
+    }
+
+    /**
+     * The services' databases and the broker's topics are one world: rows whose events went to
+     * another broker (a second checkout's stack on the same PostgreSQL, a deleted state folder,
+     * the other PostgreSQL) never reach this broker's consumers, and reporting would silently miss
+     * them. So each database carries the cluster id of the broker it goes with; unless all of
+     * them carry this broker's, both start afresh (seeds are loaded again) — and the stack says so.
+     */
+    void prepareDatabases(Postgres.Server db) {
+        List<String> names = services.stream().map(ServiceDescriptor::database).toList();
+        boolean brokerHadStorage = kafka.hasStorage();
+        String mark = "cunjian stack; events on Kafka cluster " + kafka.clusterId();
+        Map<String, String> existing = Postgres.comments(db, names);
+        boolean oneWorld = existing.size() == names.size() && existing.values().stream().allMatch(mark::equals);
+        if (oneWorld && !settings.freshDatabases()) {
+            return;
+        }
+        if (kafka.running().isPresent()) {
+            throw new IllegalStateException("databases " + names + " do not all go with the running Kafka;"
+                    + " stop the stack (deploy/local/stack stop) and start it again to start both afresh");
+        }
+        if (!settings.freshDatabases() && (brokerHadStorage || !existing.isEmpty())) {
+            say("PostgreSQL", "databases " + existing.keySet() + " and the broker's topics do not go together"
+                    + " (another checkout's stack, or the other PostgreSQL?): both start afresh");
+        }
+        kafka.wipe();
+        String newMark = "cunjian stack; events on Kafka cluster " + kafka.clusterId();
+        for (String name : names) {
+            Postgres.recreateDatabase(db, name);
+            Postgres.comment(db, name, newMark);
+        }
     }
 
     /** Starts the packaged service as a detached process of its own; its pid goes to its pid file. */
