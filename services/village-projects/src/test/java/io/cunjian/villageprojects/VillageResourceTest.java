@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 
@@ -23,7 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cunjian.testing.EventsOnTopic;
 import io.cunjian.testing.RealInfrastructure;
+import io.cunjian.testing.SignIn;
 import io.cunjian.testing.SignedInAs;
+import io.cunjian.testing.Tokens;
 import io.cunjian.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -133,6 +137,51 @@ class VillageResourceTest {
         assertThat(updated.get("creationYear").asInt()).isEqualTo(2023);
         assertThat(EventsOnTopic.data(events.get(2)).get("previousName").asText()).isEqualTo("孙家");
         assertThat(EventsOnTopic.outboxRows(db, code)).isEqualTo(4);
+    }
+
+    /**
+     * Region data is read by staff and viewers of the region only (DESIGN.md: 403 outside one's role
+     * or regions); devices post heartbeats and nothing else. Found open by the end-to-end suite's
+     * hostile input: any signed-in caller read any region and village.
+     */
+    @Test
+    void regionsAndVillagesAreReadByStaffAndViewersOfTheirRegionsOnly() {
+        String mine = TOWNSHIP + "101", theirs = OTHER_TOWNSHIP + "101";
+        given().contentType(ContentType.JSON).body(village(mine, TOWNSHIP, "本乡村", "")).post("/api/v1/villages").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(village(theirs, OTHER_TOWNSHIP, "邻乡村", "")).post("/api/v1/villages").then().statusCode(201);
+        String viewer = SignIn.bearer(Tokens.viewer(TOWNSHIP));
+
+        given().header("Authorization", viewer).get("/api/v1/villages/" + mine).then().statusCode(200);
+        given().header("Authorization", viewer).get("/api/v1/regions/" + TOWNSHIP + "/children").then().statusCode(200)
+                .body("code", hasItem(mine));
+        for (String path : List.of("/api/v1/villages/" + theirs, "/api/v1/regions/" + OTHER_TOWNSHIP,
+                "/api/v1/regions/" + OTHER_TOWNSHIP + "/children", "/api/v1/regions/450101", "/api/v1/villages/" + OTHER_TOWNSHIP + "999")) {
+            var answer = given().header("Authorization", viewer).get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(403);
+            assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+        }
+        // a list shows what the caller may see of a wider filter, and refuses one beside its regions
+        given().header("Authorization", viewer).queryParam("within", "450101").get("/api/v1/villages").then().statusCode(200)
+                .body("items.code", hasItem(mine)).body("items.code", not(hasItem(theirs)));
+        given().header("Authorization", viewer).get("/api/v1/regions").then().statusCode(200)
+                .body("items.code", everyItem(startsWith(TOWNSHIP)));
+        given().header("Authorization", viewer).queryParam("within", OTHER_TOWNSHIP).get("/api/v1/villages").then().statusCode(403);
+        given().header("Authorization", viewer).queryParam("within", OTHER_TOWNSHIP).get("/api/v1/regions").then().statusCode(403);
+
+        String device = SignIn.bearer(Tokens.device("45"));
+        String contractor = SignIn.bearer(Tokens.contractor("91220382MA14CJ0L7E", "45"));
+        for (String path : List.of("/api/v1/villages", "/api/v1/villages/" + mine, "/api/v1/regions", "/api/v1/regions/" + TOWNSHIP,
+                "/api/v1/regions/" + TOWNSHIP + "/children")) {
+            assertThat(given().header("Authorization", device).get(path).statusCode()).as("device " + path).isEqualTo(403);
+            assertThat(given().header("Authorization", contractor).get(path).statusCode()).as("contractor " + path).isEqualTo(403);
+        }
+        // the catalogues are for every person (a contractor's orders name categories), not for devices
+        given().header("Authorization", contractor).get("/api/v1/categories").then().statusCode(200);
+        given().header("Authorization", contractor).get("/api/v1/standards").then().statusCode(200);
+        for (String path : List.of("/api/v1/categories", "/api/v1/categories/street-lamp-repair", "/api/v1/standards",
+                "/api/v1/standards/jilin-illustrative-v1")) {
+            assertThat(given().header("Authorization", device).get(path).statusCode()).as("device " + path).isEqualTo(403);
+        }
     }
 
     @Test

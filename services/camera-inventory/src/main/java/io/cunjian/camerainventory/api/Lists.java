@@ -5,7 +5,7 @@ import java.util.List;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.Regions;
-import io.cunjian.chassis.security.Role;
+import io.cunjian.chassis.security.RegionScope;
 
 /** What a list may show: the caller's readable regions, narrowed by the filters. */
 final class Lists {
@@ -32,14 +32,6 @@ final class Lists {
         if (village != null && !village.isEmpty() && !village.matches("[0-9]{12}")) {
             throw new InvalidInputProblem("village", "problem.village.code.invalid");
         }
-        caller.requireRole(Role.DISTRICT_ADMIN, Role.TOWNSHIP_STAFF, Role.VIEWER);
-        String narrowest = village != null && !village.isEmpty() ? village : within;
-        List<String> regions = caller.regions().stream().filter(Regions::isRegionCode).sorted().toList();
-        // a filter wider than the caller's regions shows what the caller may see of it; one beside them is refused
-        if (narrowest != null && !narrowest.isEmpty()
-                && regions.stream().noneMatch(r -> r.startsWith(narrowest) || narrowest.startsWith(r))) {
-            throw new io.quarkus.security.ForbiddenException("outside the caller's regions: " + narrowest);
-        }
-        return regions;
+        return RegionScope.readable(caller, village != null && !village.isEmpty() ? village : within);
     }
 }

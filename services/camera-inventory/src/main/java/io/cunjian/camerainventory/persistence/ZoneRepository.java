@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cunjian.camerainventory.domain.ZoneKind;
+import io.cunjian.chassis.persistence.RegionPrefixes;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -36,7 +37,7 @@ public class ZoneRepository implements PanacheRepositoryBase<ZoneEntity, Long> {
 
     private PanacheQuery<ZoneEntity> query(Filter f) {
         Parameters p = new Parameters();
-        StringBuilder where = new StringBuilder(Prefixes.anyOf("villageCode", f.regions(), p));
+        StringBuilder where = new StringBuilder(RegionPrefixes.anyOf("villageCode", f.regions(), p));
         if (f.within() != null && !f.within().isEmpty()) {
             where.append(" and villageCode like :within");
             p.and("within", f.within() + "%");

@@ -31,6 +31,14 @@ public final class Policies {
     public static final Policy<String> ADMINISTER_IN_REGION = Policy.named("administer-in-region",
             (caller, region) -> inRegion(caller, region, DISTRICT_ADMIN));
 
+    /**
+     * Read a shared catalogue (work categories, versions of the creation standard): every person,
+     * contractors included (their orders name categories); not devices, which only post heartbeats.
+     * The target names the catalogue.
+     */
+    public static final Policy<String> READ_CATALOGUE = Policy.named("read-catalogue",
+            (caller, catalogue) -> caller.hasRole(DISTRICT_ADMIN, TOWNSHIP_STAFF, VIEWER, CONTRACTOR) ? ALLOW : FORBIDDEN);
+
     /** Report a camera's heartbeat: devices, for cameras in their regions. */
     public static final Policy<String> REPORT_HEARTBEAT = Policy.named("report-heartbeat",
             (caller, region) -> inRegion(caller, region, DEVICE));

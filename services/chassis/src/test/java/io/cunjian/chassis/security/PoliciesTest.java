@@ -41,6 +41,25 @@ class PoliciesTest {
     }
 
     @Test
+    void everyPersonReadsTheCataloguesButNotDevices() {
+        assertThat(Policies.READ_CATALOGUE.decide(caller(Role.VIEWER, "220322"), "categories")).isEqualTo(ALLOW);
+        assertThat(Policies.READ_CATALOGUE.decide(contractor(ACME), "categories")).isEqualTo(ALLOW);
+        assertThat(Policies.READ_CATALOGUE.decide(caller(Role.DEVICE, "22"), "categories")).isEqualTo(FORBIDDEN);
+    }
+
+    @Test
+    void aListShowsTheCallersRegionsAndRefusesAFilterBesideThem() {
+        assertThat(RegionScope.readable(caller(Role.VIEWER, "220322", "220303"), "")).containsExactly("220303", "220322");
+        assertThat(RegionScope.readable(caller(Role.VIEWER, "220303"), "22")).as("wider: what may be seen of it")
+                .containsExactly("220303");
+        assertThat(RegionScope.readable(caller(Role.VIEWER, "220303"), VILLAGE)).containsExactly("220303");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegionScope.readable(caller(Role.VIEWER, "220303"), "220322"))
+                .isInstanceOf(io.quarkus.security.ForbiddenException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegionScope.readable(caller(Role.DEVICE, "22"), ""))
+                .isInstanceOf(io.quarkus.security.ForbiddenException.class);
+    }
+
+    @Test
     void assignedWorkIsSeenByItsContractorAndRegionStaffAndHiddenFromOtherContractors() {
         Policies.Assigned work = new Policies.Assigned(VILLAGE, ACME);
 

@@ -33,6 +33,8 @@ import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.NotFoundProblem;
+import io.cunjian.chassis.security.CurrentCaller;
+import io.cunjian.chassis.security.Policies;
 import io.cunjian.chassis.security.Role;
 import io.cunjian.villageprojects.domain.CategoryService;
 import io.cunjian.villageprojects.domain.WorkCategory;
@@ -75,6 +77,8 @@ public class CategoryResource {
     }
 
     @Inject
+    CurrentCaller caller;
+    @Inject
     CategoryService service;
     @Inject
     WorkCategoryRepository repository;
@@ -96,6 +100,7 @@ public class CategoryResource {
     @GET
     @Path("/{code}")
     public Response getCategory(@PathParam("code") String code) {
+        caller.get().require(Policies.READ_CATALOGUE, "categories");
         CategoryView view = CategoryView.of(service.find(code("code", code)).orElseThrow(() -> notFound(code)));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
@@ -104,6 +109,7 @@ public class CategoryResource {
     public CategoryPage listCategories(@QueryParam("group") WorkCategory.Group group,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        caller.get().require(Policies.READ_CATALOGUE, "categories");
         return new CategoryPage(repository.list(group, page, size).stream().map(CategoryView::of).toList(), page, size,
                 repository.count(group));
     }

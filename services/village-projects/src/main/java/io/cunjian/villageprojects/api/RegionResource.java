@@ -32,6 +32,7 @@ import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
+import io.cunjian.chassis.security.RegionScope;
 import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.domain.Region;
 import io.cunjian.villageprojects.domain.RegionCode;
@@ -90,7 +91,9 @@ public class RegionResource {
     @GET
     @Path("/{code}")
     public Response getRegion(@PathParam("code") String code) {
-        RegionView view = RegionView.of(service.find(parse("code", code)).orElseThrow(() -> notFound(code)));
+        RegionCode regionCode = parse("code", code);
+        caller.get().require(Policies.READ_IN_REGION, regionCode.value());
+        RegionView view = RegionView.of(service.find(regionCode).orElseThrow(() -> notFound(code)));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -98,6 +101,7 @@ public class RegionResource {
     @Path("/{code}/children")
     public List<RegionView> regionChildren(@PathParam("code") String code) {
         RegionCode parent = parse("code", code);
+        caller.get().require(Policies.READ_IN_REGION, parent.value());
         service.find(parent).orElseThrow(() -> notFound(code));
         return service.children(parent).stream().map(RegionView::of).toList();
     }
@@ -110,8 +114,9 @@ public class RegionResource {
         if (!within.isEmpty() && !RegionCode.isValid(within)) {
             throw new InvalidInputProblem("within", "problem.region.code.invalid");
         }
-        return new RegionPage(repository.search(name, within, page, size).stream().map(RegionView::of).toList(),
-                page, size, repository.countSearch(name, within));
+        List<String> readable = RegionScope.readable(caller.get(), within);
+        return new RegionPage(repository.search(name, within, readable, page, size).stream().map(RegionView::of).toList(),
+                page, size, repository.countSearch(name, within, readable));
     }
 
     @PUT

@@ -140,6 +140,7 @@ public class StandardResource {
     @GET
     @Path("/{id}")
     public Response getStandard(@PathParam("id") String id) {
+        caller.get().require(Policies.READ_CATALOGUE, "standards");
         StandardView view = StandardView.of(service.find(id).orElseThrow(() -> notFound(id)));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
@@ -150,6 +151,7 @@ public class StandardResource {
             @QueryParam("status") @Parameter(description = "DRAFT or PUBLISHED") StandardVersion.Status status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        caller.get().require(Policies.READ_CATALOGUE, "standards");
         if (!covering.isEmpty() && !RegionCode.isValid(covering)) {
             throw new InvalidInputProblem("covering", "problem.region.code.invalid");
         }

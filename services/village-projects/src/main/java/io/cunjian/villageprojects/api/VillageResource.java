@@ -36,6 +36,7 @@ import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
+import io.cunjian.chassis.security.RegionScope;
 import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.domain.RegionCode;
 import io.cunjian.villageprojects.domain.Village;
@@ -126,7 +127,9 @@ public class VillageResource {
     @GET
     @Path("/{code}")
     public Response getVillage(@PathParam("code") String code) {
-        VillageView view = VillageView.of(service.find(villageCode("code", code)).orElseThrow(() -> notFound(code)));
+        var villageCode = villageCode("code", code);
+        caller.get().require(Policies.READ_IN_REGION, villageCode.value());
+        VillageView view = VillageView.of(service.find(villageCode).orElseThrow(() -> notFound(code)));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -144,7 +147,7 @@ public class VillageResource {
         if (demonstration != null && !demonstration.equals("true") && !demonstration.equals("false")) {
             throw new InvalidInputProblem("demonstration", "problem.village.demonstration.invalid");
         }
-        var filter = new VillageRepository.Filter(within, name, demonstration == null ? null : Boolean.valueOf(demonstration), year);
+        var filter = new VillageRepository.Filter(RegionScope.readable(caller.get(), within), within, name, demonstration == null ? null : Boolean.valueOf(demonstration), year);
         return new VillagePage(repository.search(filter, page, size).stream().map(VillageView::of).toList(), page, size,
                 repository.countSearch(filter));
     }

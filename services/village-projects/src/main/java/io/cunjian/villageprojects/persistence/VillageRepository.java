@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cunjian.chassis.persistence.RegionPrefixes;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -13,8 +14,8 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class VillageRepository implements PanacheRepositoryBase<VillageEntity, String> {
 
-    /** The filters of a village list; null or empty means "any". */
-    public record Filter(String within, String name, Boolean demonstration, Integer year) {
+    /** The filters of a village list; null or empty means "any"; {@code regions}: the caller's region prefixes. */
+    public record Filter(List<String> regions, String within, String name, Boolean demonstration, Integer year) {
     }
 
     public List<VillageEntity> search(Filter filter, int page, int size) {
@@ -26,8 +27,8 @@ public class VillageRepository implements PanacheRepositoryBase<VillageEntity, S
     }
 
     private PanacheQuery<VillageEntity> query(Filter f) {
-        StringBuilder where = new StringBuilder("code like :within escape '\\'");
         Parameters p = Parameters.with("within", like(f.within() == null ? "" : f.within()) + "%");
+        StringBuilder where = new StringBuilder("code like :within escape '\\' and " + RegionPrefixes.anyOf("code", f.regions(), p));
         if (f.name() != null && !f.name().isEmpty()) {
             where.append(" and name like :name escape '\\'");
             p.and("name", "%" + like(f.name()) + "%");

@@ -1,16 +1,21 @@
-package io.cunjian.camerainventory.persistence;
+package io.cunjian.chassis.persistence;
 
 import java.util.List;
 
 import io.quarkus.panache.common.Parameters;
 
-/** "Within any of these regions" as a query condition; region codes are digits only (checked by the API), so LIKE needs no escaping. */
-final class Prefixes {
+/**
+ * "Within any of these regions" as a query condition, for the lists every service scopes to the
+ * caller's regions ({@link io.cunjian.chassis.security.RegionScope}). Region codes are digits only,
+ * so LIKE needs no escaping; anything else is refused rather than matched.
+ */
+public final class RegionPrefixes {
 
-    private Prefixes() {
+    private RegionPrefixes() {
     }
 
-    static String anyOf(String column, List<String> regions, Parameters p) {
+    /** {@code (column like :region0 or …)}, the parameters added to {@code p}; no regions match nothing. */
+    public static String anyOf(String column, List<String> regions, Parameters p) {
         if (regions.isEmpty()) {
             return "1 = 0";
         }
