@@ -176,9 +176,14 @@ public final class Browser implements AutoCloseable {
         script("window.dispatchEvent(new Event('online'))");
     }
 
-    /** Saves a PNG of the window to {@code docs/screenshots/<name>.png} in the checkout, e.g. {@code dashboard-zh-CN-desktop}. */
+    /**
+     * Saves a PNG of the window as {@code <name>.png}, e.g. {@code dashboard-zh-CN-desktop}: in
+     * {@code target/screenshots/} of the checkout, or in the committed {@code docs/screenshots/} with
+     * {@code -Dcunjian.screenshots.update=true} (a plain test run leaves the working tree as it was).
+     */
     public Path screenshot(String name) {
-        Path target = root().resolve("docs/screenshots").resolve(name + ".png");
+        String folder = Boolean.getBoolean("cunjian.screenshots.update") ? "docs/screenshots" : "target/screenshots";
+        Path target = root().resolve(folder).resolve(name + ".png");
         try {
             Files.createDirectories(target.getParent());
             Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();

@@ -1,0 +1,57 @@
+package io.cunjian.chassis.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+
+/**
+ * The production sign-in of the web pages: any OIDC provider, authorization code flow with PKCE run
+ * by the page itself ({@code /web/sign-in.js}), the provider's access token used as the bearer token
+ * (the token contract of DESIGN.md: the provider maps {@code groups}, {@code regions} and
+ * {@code contractor_id} into it). The service only tells the page where the provider is, at
+ * {@value #PATH}; it never sees a password or a code. Unset issuer: the page offers no provider.
+ */
+@ApplicationScoped
+public class OidcSignIn {
+
+    public static final String PATH = "/web/sign-in/oidc";
+
+    /** {@code cunjian.web.oidc.*}; env {@code CUNJIAN_WEB_OIDC_ISSUER}, {@code …_CLIENT_ID}, {@code …_SCOPE}. */
+    @ConfigMapping(prefix = "cunjian.web.oidc")
+    public interface Settings {
+        /** The provider's issuer URL; its {@code /.well-known/openid-configuration} names the endpoints. */
+        Optional<String> issuer();
+
+        /** The public client registered for the pages (redirect URI: each service's {@code /web/sign-in.html}). */
+        @WithDefault("cunjian-web")
+        String clientId();
+
+        @WithDefault("openid")
+        String scope();
+    }
+
+    @Inject
+    Settings settings;
+
+    void routes(@Observes Router router) {
+        router.get(PATH).handler(ctx -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            settings.issuer().filter(i -> !i.isBlank()).ifPresent(issuer -> {
+                body.put("issuer", issuer.replaceAll("/+$", ""));
+                body.put("clientId", settings.clientId());
+                body.put("scope", settings.scope());
+            });
+            ctx.response().setStatusCode(body.isEmpty() ? 404 : 200).putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store").end(Json.encode(body));
+        });
+    }
+}
