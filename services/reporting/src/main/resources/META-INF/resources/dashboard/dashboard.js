@@ -164,7 +164,7 @@
       i.setOption({
         animation: false, tooltip: { trigger: 'axis' }, grid: { left: 110, right: 20, bottom: 20, top: 10 },
         xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-        yAxis: { type: 'category', data: items.map(function (x) { return en ? x.itemCode : x.labelZh; }), axisLabel: { width: 100, overflow: 'truncate' } },
+        yAxis: { type: 'category', data: items.map(function (x) { return en ? x.labelEn : x.labelZh; }), axisLabel: { width: 100, overflow: 'truncate' } },
         series: [{ name: C.t('share'), type: 'bar', data: items.map(function (x) { return Math.round(x.share * 1000) / 10; }) }]
       }, true);
     }

@@ -300,6 +300,10 @@ class ProgressReportTest {
                 .body("villagesWithPlan", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
                 .body("items.find { it.standardId == 'test-standard-region' && it.itemCode == 'street-lighting' }.villages", equalTo(2))
                 .body("items.find { it.standardId == 'test-standard-region' && it.itemCode == 'street-lighting' }.met", equalTo(1))
+                // both labels, so the English dashboard's item chart names items rather than showing codes
+                .body("items.find { it.standardId == 'test-standard-region' && it.itemCode == 'street-lighting' }.labelEn",
+                        equalTo("Street lighting"))
+                .body("mostOftenMissing.find { it.itemCode == 'street-lighting' }.labelEn", equalTo("Street lighting"))
                 .body("blindZones.zone", hasItem("村口"))
                 .body("laggards.code", hasItem(b))
                 .body("freshness.lagSeconds", notNullValue());

@@ -45,13 +45,13 @@ public class Reports {
             int itemsTotal, OffsetDateTime since, List<ItemReport> items, Freshness freshness) {
     }
 
-    public record ItemShare(String standardId, String itemCode, String labelZh, long villages, long met, BigDecimal share) {
+    public record ItemShare(String standardId, String itemCode, String labelZh, String labelEn, long villages, long met, BigDecimal share) {
     }
 
     public record Laggard(String code, String name, BigDecimal progress, int itemsMet, int itemsTotal) {
     }
 
-    public record MissingItem(String itemCode, String labelZh, long villagesMissing) {
+    public record MissingItem(String itemCode, String labelZh, String labelEn, long villagesMissing) {
     }
 
     public record BlindZone(long zoneId, String villageCode, String villageName, String zone) {
@@ -158,7 +158,7 @@ public class Reports {
                        coalesce(avg(p.progress), 0)
                 FROM rp_village_progress p LEFT JOIN rp_village v ON v.code = p.village_code
                 WHERE p.village_code LIKE :like""").setParameter("like", like).getSingleResult();
-        Map<String, Map<String, String>> labels = new java.util.HashMap<>();
+        Map<String, Map<String, String[]>> labels = new java.util.HashMap<>();
         List<ItemShare> shares = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
                 SELECT standard_id, item_code, sum(villages), sum(met), min(item_position)
@@ -168,7 +168,8 @@ public class Reports {
             Object[] r = (Object[]) row;
             long villages = ((Number) r[2]).longValue();
             long met = ((Number) r[3]).longValue();
-            shares.add(new ItemShare((String) r[0], (String) r[1], itemLabel(labels, (String) r[0], (String) r[1]), villages, met,
+            String[] label = itemLabel(labels, (String) r[0], (String) r[1]);
+            shares.add(new ItemShare((String) r[0], (String) r[1], label[0], label[1], villages, met,
                     BigDecimal.valueOf(met).divide(BigDecimal.valueOf(villages), 4, RoundingMode.HALF_UP)));
         }
         List<Laggard> laggards = new ArrayList<>();
@@ -188,7 +189,8 @@ public class Reports {
                 GROUP BY item_code HAVING sum(villages - met) > 0 ORDER BY sum(villages - met) DESC, item_code LIMIT 10""")
                 .setParameter("like", like).getResultList()) {
             Object[] r = (Object[]) row;
-            missing.add(new MissingItem((String) r[0], itemLabel(labels, (String) r[1], (String) r[0]), ((Number) r[2]).longValue()));
+            String[] label = itemLabel(labels, (String) r[1], (String) r[0]);
+            missing.add(new MissingItem((String) r[0], label[0], label[1], ((Number) r[2]).longValue()));
         }
         Number overdue = (Number) em.createNativeQuery("""
                 SELECT coalesce(sum(open_orders), 0) FROM rp_township_open_orders
@@ -223,19 +225,20 @@ public class Reports {
     }
 
     /** An item's Chinese label; each standard's items are read once per report ({@code labels} caches them). */
-    private String itemLabel(Map<String, Map<String, String>> labels, String standardId, String itemCode) {
-        Map<String, String> items = labels.computeIfAbsent(standardId, id -> {
-            Map<String, String> byCode = new java.util.HashMap<>();
+    /** An item's {zh, en} labels from its standard version (the code for both when the version has not arrived). */
+    private String[] itemLabel(Map<String, Map<String, String[]>> labels, String standardId, String itemCode) {
+        Map<String, String[]> items = labels.computeIfAbsent(standardId, id -> {
+            Map<String, String[]> byCode = new java.util.HashMap<>();
             List<?> found = em.createNativeQuery("SELECT items FROM rp_standard WHERE id = :id").setParameter("id", id)
                     .getResultList();
             if (!found.isEmpty()) {
                 for (JsonNode item : JsonText.tree((String) found.get(0))) {
-                    byCode.put(item.get("code").asText(), item.get("labelZh").asText());
+                    byCode.put(item.get("code").asText(), new String[] {item.get("labelZh").asText(), item.get("labelEn").asText()});
                 }
             }
             return byCode;
         });
-        return items.getOrDefault(itemCode, itemCode);
+        return items.getOrDefault(itemCode, new String[] {itemCode, itemCode});
     }
 
     private Map<String, String[]> categoryNames() {
