@@ -1,7 +1,7 @@
 /*
  * The contractor's phone page: my orders (open first, overdue marked), start, complete with the
  * actual quantity and photos from the camera. A completion is first written to this phone
- * (localStorage, with its Idempotency-Keys) and then sent; until the service acknowledges it, it
+ * (IndexedDB, with its Idempotency-Keys) and then sent; until the service acknowledges it, it
  * stays visible as pending and is retried with the same keys, so it is never lost and never
  * counted twice (docs/adr/0011-web-pages.md).
  */
@@ -14,33 +14,60 @@
   var RETRY_MS = 5000;
   var $ = function (id) { return document.getElementById(id); };
   var orders = JSON.parse(localStorage.getItem(CACHE) || '[]');
-  var memoryOnly = {};     // completions too big for localStorage: kept while the page is open
   var opened = null;       // the order whose completion form is open
   var notice = {};         // order id → last outcome to show (delivered / failed)
 
   // ---- the outbox of completions ----
-  function outbox() {
-    var stored = JSON.parse(localStorage.getItem(OUTBOX) || '[]');
-    Object.keys(memoryOnly).forEach(function (k) { stored.push(memoryOnly[k]); });
-    return stored;
+  // Kept in IndexedDB (photos make an entry megabytes; localStorage holds about 5 MB in all), one
+  // record per order; `entries` mirrors it so that the page reads it without waiting. Without
+  // IndexedDB (a very old browser) localStorage serves as before.
+  var entries = {};
+  var db = null;
+  function openDb() {
+    return new Promise(function (resolve) {
+      if (!window.indexedDB) { resolve(null); return; }
+      var req = indexedDB.open('cunjian', 1);
+      req.onupgradeneeded = function () { req.result.createObjectStore('completions', { keyPath: 'orderId' }); };
+      req.onsuccess = function () { resolve(req.result); };
+      req.onerror = function () { resolve(null); };
+    });
   }
-  function save(list) {
-    var stored = list.filter(function (e) { return !memoryOnly[e.orderId]; });
-    try {
-      localStorage.setItem(OUTBOX, JSON.stringify(stored));
-    } catch (quota) {
-      // photos too large for the phone's storage: keep the newest in memory, and say so
-      var big = stored.pop();
-      memoryOnly[big.orderId] = big;
-      big.memoryOnly = true;
-      save(list);
+  function tx(mode, work) {
+    return new Promise(function (resolve, reject) {
+      var t = db.transaction('completions', mode);
+      var request = work(t.objectStore('completions'));
+      t.oncomplete = function () { resolve(request.result); };
+      t.onerror = t.onabort = function () { reject(t.error); };
+    });
+  }
+  function loadOutbox() {
+    var legacy = JSON.parse(localStorage.getItem(OUTBOX) || '[]');
+    return openDb().then(function (opened) {
+      db = opened;
+      if (!db) { legacy.forEach(function (e) { entries[e.orderId] = e; }); return; }
+      return tx('readonly', function (store) { return store.getAll(); }).then(function (all) {
+        all.forEach(function (e) { entries[e.orderId] = e; });
+        // what an earlier version of this page kept in localStorage moves over once
+        return Promise.all(legacy.filter(function (e) { return !entries[e.orderId]; }).map(update))
+          .then(function () { localStorage.removeItem(OUTBOX); });
+      });
+    });
+  }
+  function outbox() { return Object.keys(entries).map(function (k) { return entries[k]; }); }
+  function pendingFor(orderId) { return entries[orderId]; }
+  /** Writes the entry to the phone; resolves once it is stored (rejects when the phone's storage is full). */
+  function update(entry) {
+    entries[entry.orderId] = entry;
+    if (!db) {
+      try { localStorage.setItem(OUTBOX, JSON.stringify(outbox())); } catch (full) { return Promise.reject(full); }
+      return Promise.resolve();
     }
+    return tx('readwrite', function (store) { return store.put(entry); });
   }
-  function pendingFor(orderId) { return outbox().filter(function (e) { return e.orderId === orderId; })[0]; }
-  function update(entry) { save(outbox().filter(function (e) { return e.orderId !== entry.orderId; }).concat([entry])); }
   function remove(orderId) {
-    delete memoryOnly[orderId];
-    save(outbox().filter(function (e) { return e.orderId !== orderId; }));
+    delete entries[orderId];
+    if (!db) { localStorage.setItem(OUTBOX, JSON.stringify(outbox())); return Promise.resolve(); }
+    return tx('readwrite', function (store) { return store.delete(orderId); });
   }
 
   function dataUrlToBlob(url) {
@@ -81,7 +108,7 @@
         form.append('file', dataUrlToBlob(p.data), p.name);
         return C.json('/api/v1/work-orders/' + entry.orderId + '/photos',
           { method: 'POST', body: form, headers: { 'Idempotency-Key': p.key } })
-          .then(function (photo) { p.id = photo.id; update(entry); });
+          .then(function (photo) { p.id = photo.id; return update(entry); });
       });
     });
     return uploads.then(function () {
@@ -92,14 +119,14 @@
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.key }
       });
     }).then(function () {
-      remove(entry.orderId);
       notice[entry.orderId] = { kind: 'delivered' };
+      return remove(entry.orderId);
     }, function (e) {
       if (retryable(e)) { throw e; }
       // refused for good (e.g. the order was cancelled): kept and shown, never dropped silently
       entry.state = 'failed';
       entry.error = e.message;
-      update(entry);
+      return update(entry);
     });
   }
 
@@ -121,11 +148,18 @@
     form.querySelector('button.submit').disabled = true;
     Promise.all(files.map(readFile)).then(function (photos) {
       // the body is fixed now, so every retry sends the same request under the same key
-      update({ orderId: order.id, key: C.newKey(), quantity: Number(quantity), notes: form.querySelector('textarea').value,
-        completedAt: new Date().toISOString(), photos: photos, state: 'pending' });
-      opened = null;
-      render();
-      flush();
+      var entry = { orderId: order.id, key: C.newKey(), quantity: Number(quantity), notes: form.querySelector('textarea').value,
+        completedAt: new Date().toISOString(), photos: photos, state: 'pending' };
+      return update(entry).then(function () {
+        opened = null;
+        render();
+        flush();
+      }, function () {
+        // not kept on the phone: say so rather than show a pending state that a closed page would lose
+        delete entries[order.id];
+        message.textContent = C.t('storage-full');
+        form.querySelector('button.submit').disabled = false;
+      });
     });
   }
 
@@ -169,7 +203,7 @@
         pending.state === 'failed' ? C.t('failed', pending.error) : C.t('pending')));
       if (pending.state === 'failed') {
         var again = C.el('button', { type: 'button', class: 'secondary retry' }, C.t('retry'));
-        again.addEventListener('click', function () { pending.state = 'pending'; update(pending); flush(); });
+        again.addEventListener('click', function () { pending.state = 'pending'; update(pending).then(flush); });
         actions.appendChild(again);
       }
     } else if (o.status === 'ASSIGNED' || o.status === 'REJECTED') {
@@ -230,6 +264,8 @@
   window.addEventListener('online', flush);
   setInterval(flush, RETRY_MS);
   setInterval(function () { if (!flushing) { load(); } }, 10000);
-  render();
-  load().then(flush);
+  loadOutbox().then(function () {
+    render();
+    return load();
+  }).then(flush);
 })();

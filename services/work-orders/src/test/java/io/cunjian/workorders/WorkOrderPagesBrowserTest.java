@@ -44,7 +44,8 @@ import jakarta.inject.Inject;
  * with a photo while the network is cut — the page shows it pending, and delivers it exactly once
  * when the network is back (also when the phone sends it again, not knowing it arrived); staff of
  * 永加乡 then see the photo with its EXIF flags and verify it. A note carrying {@code <script>} and
- * {@code javascript:} stays text. Screenshots go to docs/screenshots/.
+ * {@code javascript:} stays text. Photos of megabytes wait on the phone (IndexedDB) across closing
+ * the page. Screenshots: {@link Browser#screenshot}.
  */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
@@ -92,10 +93,67 @@ class WorkOrderPagesBrowserTest {
 
     void signIn(Browser b, String page, String demoUser, String lang) {
         b.open(url("web/sign-in.html"));
-        b.script("localStorage.clear(); localStorage.setItem('cunjian.lang', arguments[0])", lang);
+        b.script("localStorage.clear(); localStorage.setItem('cunjian.lang', arguments[0]); indexedDB.deleteDatabase('cunjian')", lang);
         b.open(url(page));
         b.waitFor(By.cssSelector("button[data-user='" + demoUser + "']")).click();
         b.until(d -> d.getCurrentUrl().contains(page) ? true : null);
+    }
+
+    /** The completions waiting on the phone (IndexedDB {@code cunjian}, store {@code completions}) as JSON. */
+    static String outbox(Browser b) {
+        return (String) outbox(b, "JSON.stringify(g.result)");
+    }
+
+    /** {@code expression} of the completions waiting on the phone ({@code g.result}: their list). */
+    static Object outbox(Browser b, String expression) {
+        return b.script("return new Promise(function (resolve) { var q = indexedDB.open('cunjian', 1);"
+                + " q.onsuccess = function () { var g = q.result.transaction('completions').objectStore('completions').getAll();"
+                + " g.onsuccess = function () { q.result.close(); resolve(" + expression + "); }; }; });");
+    }
+
+    /** Puts completions back on the phone, as if the page had never heard the answers. */
+    static void putBack(Browser b, String json) {
+        b.script("var entries = JSON.parse(arguments[0]); return new Promise(function (resolve) {"
+                + " var q = indexedDB.open('cunjian', 1); q.onsuccess = function () {"
+                + " var t = q.result.transaction('completions', 'readwrite');"
+                + " entries.forEach(function (e) { t.objectStore('completions').put(e); });"
+                + " t.oncomplete = function () { q.result.close(); resolve(true); }; }; });", json);
+    }
+
+    /**
+     * Photos of several megabytes (more than localStorage holds) wait on the phone itself, not in the
+     * page's memory: the page is closed and opened again, and the completion is still delivered once.
+     */
+    @Test
+    void aCompletionWithLargePhotosSurvivesClosingThePage() throws IOException {
+        String id = assignedOrder("村道路灯（大照片）");
+        // two photos of 3 MB each (trailing bytes after the picture), 8 MB and more as data URLs
+        byte[] big = Arrays.copyOf(photo(null, 0, 0), 3 * 1024 * 1024);
+        Path first = Files.createTempFile("lamp-big-1-", ".jpg");
+        Path second = Files.createTempFile("lamp-big-2-", ".jpg");
+        Files.write(first, big);
+        Files.write(second, big);
+        try (Browser b = Browser.phone()) {
+            signIn(b, "contractor/", "demo.contractor", "zh-CN");
+            b.waitFor(By.cssSelector("[data-order='" + id + "'] button.start")).click();
+            b.waitFor(By.cssSelector("[data-order='" + id + "'][data-status='IN_PROGRESS'] button.complete")).click();
+            b.one(By.cssSelector("[data-order='" + id + "'] input[type=file]")).sendKeys(first + "\n" + second);
+            b.one(By.cssSelector("[data-order='" + id + "'] input[name=quantity]")).sendKeys("12");
+            b.offline();
+            b.one(By.cssSelector("[data-order='" + id + "'] button.submit")).click();
+            b.waitForText(By.cssSelector("[data-order='" + id + "'] .pending"), "待发送");
+            assertThat((Long) outbox(b, "JSON.stringify(g.result).length")).as("kept on the phone with both photos")
+                    .isGreaterThan(8_000_000L);
+
+            b.driver().get("about:blank"); // the page is closed, its memory gone; the phone's storage is not
+            b.online();
+            b.open(url("contractor/"));
+            b.waitFor(By.cssSelector("[data-order='" + id + "'][data-status='COMPLETED']"));
+            b.until(d -> "[]".equals(outbox(b)) ? true : null);
+        }
+        assertThat(given().get("/api/v1/work-orders/" + id + "/photos").then().statusCode(200).extract().jsonPath()
+                .getList("id")).hasSize(2);
+        assertThat(events(id, "cunjian.workorder.completed.v1")).as("one completion published for the order").hasSize(1);
     }
 
     @Test
@@ -129,7 +187,7 @@ class WorkOrderPagesBrowserTest {
             b.waitForText(By.cssSelector("[data-order='" + id + "'] .pending"), "待发送");
             assertThat(b.waitFor(By.id("offline")).getText()).contains("无网络");
             b.screenshot("contractor-pending-zh-CN-phone");
-            pendingEntry = (String) b.script("return localStorage.getItem('cunjian.completions')");
+            pendingEntry = outbox(b);
             assertThat(pendingEntry).contains(id);
             // a retry round (every 5 s) passes with the network still down: nothing arrived, still pending
             sleep(Duration.ofSeconds(6));
@@ -141,12 +199,13 @@ class WorkOrderPagesBrowserTest {
             b.waitFor(By.cssSelector("[data-order='" + id + "'] .delivered"));
             b.waitFor(By.cssSelector("[data-order='" + id + "'][data-status='COMPLETED']"));
             assertThat(status(id)).isEqualTo("COMPLETED");
-            assertThat(b.script("return localStorage.getItem('cunjian.completions')")).isEqualTo("[]");
+            assertThat(outbox(b)).isEqualTo("[]");
             b.screenshot("contractor-delivered-zh-CN-phone");
 
-            // the phone never heard the answer and sends it all again (same keys): nothing new happens
-            b.script("localStorage.setItem('cunjian.completions', arguments[0]); window.dispatchEvent(new Event('online'))", pendingEntry);
-            b.until(d -> "[]".equals(b.script("return localStorage.getItem('cunjian.completions')")) ? true : null);
+            // the phone never heard the answer, and the page, opened again, sends it all again (same keys): nothing new happens
+            putBack(b, pendingEntry);
+            b.driver().navigate().refresh();
+            b.until(d -> "[]".equals(outbox(b)) ? true : null);
 
             b.one(By.id("lang")).click();
             b.waitForText(By.cssSelector("[data-order='" + id + "']"), "Completed, to verify");
