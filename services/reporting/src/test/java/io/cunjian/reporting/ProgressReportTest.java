@@ -394,6 +394,16 @@ class ProgressReportTest {
         String beforeB = figures(b);
         String beforeAsOf = figures("/api/v1/reports/villages/" + a + "/as-of/2026-05-15");
 
+        // a rebuild whose instance died long ago, its half-built tables left behind
+        long abandoned;
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            var rs = s.executeQuery("INSERT INTO rp_rebuild (state, requested_by, started_at, heartbeat_at)"
+                    + " VALUES ('BUILDING', 'died', now() - interval '1 hour', now() - interval '1 hour') RETURNING id");
+            rs.next();
+            abandoned = rs.getLong(1);
+            s.execute("CREATE SCHEMA rp_build_" + abandoned + "; CREATE TABLE rp_build_" + abandoned + ".rp_village (code text)");
+        }
+
         String admin = SignIn.bearer(Tokens.districtAdmin("22"));
         given().header("Authorization", SignIn.bearer(Tokens.districtAdmin("220382"))).post("/api/v1/admin/rebuilds")
                 .then().statusCode(403);
@@ -407,6 +417,13 @@ class ProgressReportTest {
                         .extract().jsonPath().getString("state")));
         JsonPath rebuild = given().header("Authorization", admin).get(location).then().extract().jsonPath();
         assertThat(rebuild.getString("state")).as(rebuild.prettify()).isEqualTo("SWITCHED");
+        given().header("Authorization", admin).get("/api/v1/admin/rebuilds/" + abandoned).then().statusCode(200)
+                .body("state", equalTo("FAILED"));
+        try (var c = db.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'rp_build_" + abandoned + "'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the abandoned rebuild's tables are dropped").isZero();
+        }
         assertThat(rebuild.getLong("events")).isGreaterThanOrEqualTo(15);
         assertThat(rebuild.getLong("unreadable")).as("the poison record of another test, read again, not applied")
                 .isLessThanOrEqualTo(1);

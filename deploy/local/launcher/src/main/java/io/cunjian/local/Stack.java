@@ -146,9 +146,11 @@ public final class Stack {
             throw new IllegalStateException("databases " + names + " do not all go with the running Kafka;"
                     + " stop the stack (deploy/local/stack stop) and start it again to start both afresh");
         }
-        if (!settings.freshDatabases() && (brokerHadStorage || !existing.isEmpty())) {
+        if (!settings.freshDatabases() && !existing.isEmpty()) {
             say("PostgreSQL", "databases " + existing.keySet() + " and the broker's topics do not go together"
                     + " (another checkout's stack, or the other PostgreSQL?): both start afresh");
+        } else if (!settings.freshDatabases() && brokerHadStorage) {
+            say("PostgreSQL", "no databases here for the broker's topics (the other PostgreSQL?): both start afresh");
         }
         kafka.wipe();
         String newMark = "cunjian stack; events on Kafka cluster " + kafka.clusterId();

@@ -106,6 +106,25 @@ class ProblemDetailsTest {
         assertThat(db.count("select count(*) from test_village where code = ?", code)).isZero();
     }
 
+    /** Found by the end-to-end hostile input: Jackson read a number as a name and as an epoch-day date. */
+    @Test
+    void aNumberIsNeitherTextNorADate() {
+        String code = newCode();
+        JsonPath name = problem(en().contentType("application/json").body("""
+                {"code": "%s", "name": 12345, "households": 3, "kind": "ORDINARY"}""".formatted(code)).post("/test/villages"),
+                400, "validation");
+        assertThat(errorsByField(name)).containsExactly(Map.entry("name", "must be a string"));
+        JsonPath date = problem(en().contentType("application/json").body("""
+                {"code": "%s", "name": "x", "households": 3, "kind": "ORDINARY", "foundedOn": 12345}""".formatted(code))
+                .post("/test/villages"), 400, "validation");
+        assertThat(errorsByField(date)).containsOnlyKeys("foundedOn");
+        assertThat(db.count("select count(*) from test_village where code = ?", code)).isZero();
+        // a number written as text is still a number, and a date as ISO text still a date
+        given().contentType("application/json").body("""
+                {"code": "%s", "name": "x", "households": "3", "kind": "ORDINARY", "foundedOn": "2026-06-30"}""".formatted(code))
+                .post("/test/villages").then().statusCode(201);
+    }
+
     @Test
     void anUnknownEnumValueListsTheAllowedValues() {
         String body = """

@@ -82,9 +82,13 @@ public class Rebuilds {
     public Rebuild start(String requestedBy) {
         long id = QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("SELECT pg_advisory_xact_lock(3, 0)").getSingleResult();
-            em.createNativeQuery("""
+            List<?> abandoned = em.createNativeQuery("""
                     UPDATE rp_rebuild SET state = 'FAILED', finished_at = now(), error = 'abandoned: no heartbeat for two minutes'
-                    WHERE state = 'BUILDING' AND heartbeat_at < now() - interval '2 minutes'""").executeUpdate();
+                    WHERE state = 'BUILDING' AND heartbeat_at < now() - interval '2 minutes' RETURNING id""").getResultList();
+            for (Object dead : abandoned) {
+                // its instance died with its half-built tables: nothing else will ever drop them
+                em.createNativeQuery("DROP SCHEMA IF EXISTS " + schema(((Number) dead).longValue()) + " CASCADE").executeUpdate();
+            }
             List<?> running = em.createNativeQuery("SELECT id FROM rp_rebuild WHERE state = 'BUILDING'").getResultList();
             if (!running.isEmpty()) {
                 throw new ConflictProblem(Map.of("id", running.get(0), "state", "BUILDING"), "problem.rebuild.running",
