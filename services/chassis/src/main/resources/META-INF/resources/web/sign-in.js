@@ -105,7 +105,7 @@
         scope: oidc.scope, state: state, code_challenge: base64url(new Uint8Array(r[1])), code_challenge_method: 'S256',
         ui_locales: C.lang() });
       location.assign(provider.authorization_endpoint + '?' + q.toString());
-    }).catch(function () { oidcMessage(C.t('oidc.unreachable')); });
+    }).catch(function (e) { oidcMessage(C.t('oidc.unreachable') + ' (' + e.message + ')'); });
   }
 
   /** Back from the provider: exchange the code (once: the pending request is removed first). */
@@ -130,7 +130,7 @@
         }
         C.setToken(r.body.access_token);
         location.replace(pending.next);
-      }).catch(function () { oidcMessage(C.t('oidc.unreachable')); });
+      }).catch(function (e) { oidcMessage(C.t('oidc.unreachable') + ' (' + e.message + ')'); });
   }
 
   var params = new URLSearchParams(location.search);

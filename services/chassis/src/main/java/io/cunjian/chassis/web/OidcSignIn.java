@@ -41,8 +41,19 @@ public class OidcSignIn {
 
     @Inject
     Settings settings;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "cunjian.web.content-security-policy")
+    String pagesPolicy;
 
     void routes(@Observes Router router) {
+        // The pages' policy allows fetches to this origin only; the sign-in page also talks to the
+        // provider (discovery, token endpoint), so its connect-src names the provider's origin.
+        String policy = settings.issuer().filter(i -> !i.isBlank())
+                .map(issuer -> pagesPolicy.replace("connect-src 'self'", "connect-src 'self' " + origin(issuer)))
+                .orElse(pagesPolicy);
+        router.route("/web/sign-in.html").order(-1000).handler(ctx -> {
+            ctx.response().putHeader("Content-Security-Policy", policy).putHeader("X-Content-Type-Options", "nosniff");
+            ctx.next();
+        });
         router.get(PATH).handler(ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
             settings.issuer().filter(i -> !i.isBlank()).ifPresent(issuer -> {
@@ -53,5 +64,11 @@ public class OidcSignIn {
             ctx.response().setStatusCode(body.isEmpty() ? 404 : 200).putHeader("Content-Type", "application/json")
                     .putHeader("Cache-Control", "no-store").end(Json.encode(body));
         });
+    }
+
+    /** scheme://host[:port] of a URL: what a Content-Security-Policy source names. */
+    static String origin(String url) {
+        java.net.URI u = java.net.URI.create(url);
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
     }
 }

@@ -35,10 +35,21 @@ class OidcSignInBrowserTest {
     void aViewerSignsInAtTheProviderAndTheServiceAcceptsItsToken() {
         given().get(OidcSignIn.PATH).then().statusCode(200).body("clientId", org.hamcrest.Matchers.equalTo("cunjian-web"));
         given().get(DevSignIn.PATH).then().statusCode(404);
+        // the sign-in page may talk to the provider and nowhere else; the other pages only to their service
+        given().get("/web/sign-in.html").then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("connect-src 'self' http://127.0.0.1:"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self';"));
+        given().get("/web/cunjian.js").then().statusCode(200).header("Content-Security-Policy",
+                org.hamcrest.Matchers.containsString("connect-src 'self';"));
         try (Browser browser = Browser.phone()) {
             browser.open(base + "web/sign-in.html?next=/q/health/live");
             // no development sign-in: the page goes to the provider at once
-            browser.waitFor(By.id("username")).sendKeys(Keycloak.USER);
+            try {
+                browser.waitFor(By.id("username")).sendKeys(Keycloak.USER);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("no provider's sign-in form at " + browser.driver().getCurrentUrl() + ":\n"
+                        + browser.one(By.tagName("body")).getText(), e);
+            }
             browser.one(By.id("password")).sendKeys(Keycloak.PASSWORD);
             browser.one(By.id("kc-login")).click();
             browser.until(d -> d.getCurrentUrl().endsWith("/q/health/live"));
