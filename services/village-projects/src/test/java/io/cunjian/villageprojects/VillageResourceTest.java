@@ -146,16 +146,20 @@ class VillageResourceTest {
      */
     @Test
     void regionsAndVillagesAreReadByStaffAndViewersOfTheirRegionsOnly() {
-        String mine = TOWNSHIP + "101", theirs = OTHER_TOWNSHIP + "101";
-        given().contentType(ContentType.JSON).body(village(mine, TOWNSHIP, "本乡村", "")).post("/api/v1/villages").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(village(theirs, OTHER_TOWNSHIP, "邻乡村", "")).post("/api/v1/villages").then().statusCode(201);
-        String viewer = SignIn.bearer(Tokens.viewer(TOWNSHIP));
+        // townships of their own: the other tests count the villages of TOWNSHIP and OTHER_TOWNSHIP
+        String township = "450101003", other = "450101004";
+        region(township, "第三乡");
+        region(other, "第四乡");
+        String mine = township + "101", theirs = other + "101";
+        given().contentType(ContentType.JSON).body(village(mine, township, "本乡村", "")).post("/api/v1/villages").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(village(theirs, other, "邻乡村", "")).post("/api/v1/villages").then().statusCode(201);
+        String viewer = SignIn.bearer(Tokens.viewer(township));
 
         given().header("Authorization", viewer).get("/api/v1/villages/" + mine).then().statusCode(200);
-        given().header("Authorization", viewer).get("/api/v1/regions/" + TOWNSHIP + "/children").then().statusCode(200)
+        given().header("Authorization", viewer).get("/api/v1/regions/" + township + "/children").then().statusCode(200)
                 .body("code", hasItem(mine));
-        for (String path : List.of("/api/v1/villages/" + theirs, "/api/v1/regions/" + OTHER_TOWNSHIP,
-                "/api/v1/regions/" + OTHER_TOWNSHIP + "/children", "/api/v1/regions/450101", "/api/v1/villages/" + OTHER_TOWNSHIP + "999")) {
+        for (String path : List.of("/api/v1/villages/" + theirs, "/api/v1/regions/" + other,
+                "/api/v1/regions/" + other + "/children", "/api/v1/regions/450101", "/api/v1/villages/" + other + "999")) {
             var answer = given().header("Authorization", viewer).get(path);
             assertThat(answer.statusCode()).as(path).isEqualTo(403);
             assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
@@ -164,14 +168,14 @@ class VillageResourceTest {
         given().header("Authorization", viewer).queryParam("within", "450101").get("/api/v1/villages").then().statusCode(200)
                 .body("items.code", hasItem(mine)).body("items.code", not(hasItem(theirs)));
         given().header("Authorization", viewer).get("/api/v1/regions").then().statusCode(200)
-                .body("items.code", everyItem(startsWith(TOWNSHIP)));
-        given().header("Authorization", viewer).queryParam("within", OTHER_TOWNSHIP).get("/api/v1/villages").then().statusCode(403);
-        given().header("Authorization", viewer).queryParam("within", OTHER_TOWNSHIP).get("/api/v1/regions").then().statusCode(403);
+                .body("items.code", everyItem(startsWith(township)));
+        given().header("Authorization", viewer).queryParam("within", other).get("/api/v1/villages").then().statusCode(403);
+        given().header("Authorization", viewer).queryParam("within", other).get("/api/v1/regions").then().statusCode(403);
 
         String device = SignIn.bearer(Tokens.device("45"));
         String contractor = SignIn.bearer(Tokens.contractor("91220382MA14CJ0L7E", "45"));
-        for (String path : List.of("/api/v1/villages", "/api/v1/villages/" + mine, "/api/v1/regions", "/api/v1/regions/" + TOWNSHIP,
-                "/api/v1/regions/" + TOWNSHIP + "/children")) {
+        for (String path : List.of("/api/v1/villages", "/api/v1/villages/" + mine, "/api/v1/regions", "/api/v1/regions/" + township,
+                "/api/v1/regions/" + township + "/children")) {
             assertThat(given().header("Authorization", device).get(path).statusCode()).as("device " + path).isEqualTo(403);
             assertThat(given().header("Authorization", contractor).get(path).statusCode()).as("contractor " + path).isEqualTo(403);
         }
