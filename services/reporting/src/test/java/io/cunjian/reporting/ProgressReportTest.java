@@ -307,6 +307,11 @@ class ProgressReportTest {
                 .body("blindZones.zone", hasItem("村口"))
                 .body("laggards.code", hasItem(b))
                 .body("freshness.lagSeconds", notNullValue());
+        // the header says what the body says (one reading of the freshness per answer)
+        var answer = given().get("/api/v1/reports/regions/" + TOWNSHIP);
+        String header = answer.header("Data-Freshness");
+        assertThat(Double.parseDouble(header.substring("lag-seconds=".length(), header.indexOf(';'))))
+                .isCloseTo(answer.jsonPath().getDouble("freshness.lagSeconds"), org.assertj.core.api.Assertions.within(0.001));
         // the form county offices pass on: CSV (UTF-8 with BOM) and XLSX, Chinese headers unless English is asked for
         byte[] csv = given().get("/api/v1/reports/regions/" + TOWNSHIP + "/export?format=csv").then().statusCode(200)
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv"))

@@ -27,7 +27,10 @@ public class FreshnessHeader implements ContainerResponseFilter {
         if (response.getStatus() != 200 || !request.getUriInfo().getPath().startsWith("/api/v1/reports/")) {
             return;
         }
-        Reports.Freshness f = reports.freshness();
+        // roll-ups and village reports carry it already (the same reading): no second query
+        Object body = response.getEntity();
+        Reports.Freshness f = body instanceof Reports.RegionReport region ? region.freshness()
+                : body instanceof Reports.VillageReport village ? village.freshness() : reports.freshness();
         response.getHeaders().putSingle(HEADER, f.lastEventTime() == null ? "no-events"
                 : "lag-seconds=" + f.lagSeconds() + "; last-event=" + f.lastEventTime());
     }

@@ -224,8 +224,10 @@ public class Reports {
         return new Freshness(last, applied, Math.max(0, Duration.between(time(r[0]), applied).toMillis()) / 1000.0);
     }
 
-    /** An item's Chinese label; each standard's items are read once per report ({@code labels} caches them). */
-    /** An item's {zh, en} labels from its standard version (the code for both when the version has not arrived). */
+    /**
+     * An item's {zh, en} labels from its standard version (the code for both when the version has not
+     * arrived); each standard's items are read once per report ({@code labels} caches them).
+     */
     private String[] itemLabel(Map<String, Map<String, String[]>> labels, String standardId, String itemCode) {
         Map<String, String[]> items = labels.computeIfAbsent(standardId, id -> {
             Map<String, String[]> byCode = new java.util.HashMap<>();
