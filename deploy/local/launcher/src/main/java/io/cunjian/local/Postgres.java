@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -99,8 +101,8 @@ public final class Postgres {
     }
 
     /** Each existing database of {@code names} with its comment ("" when it has none); missing ones are left out. */
-    public static java.util.Map<String, String> comments(Server server, Collection<String> names) {
-        java.util.Map<String, String> comments = new java.util.TreeMap<>();
+    public static Map<String, String> comments(Server server, Collection<String> names) {
+        Map<String, String> comments = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), "");
              var st = c.prepareStatement("SELECT datname, coalesce(shobj_description(oid, 'pg_database'), '')"
                      + " FROM pg_database WHERE datname = ANY (?)")) {

@@ -136,7 +136,7 @@ public final class Stack {
     void prepareDatabases(Postgres.Server db) {
         List<String> names = services.stream().map(ServiceDescriptor::database).toList();
         boolean brokerHadStorage = kafka.hasStorage();
-        String mark = "cunjian stack; events on Kafka cluster " + kafka.clusterId();
+        String mark = worldMark(kafka.clusterId());
         Map<String, String> existing = Postgres.comments(db, names);
         boolean oneWorld = existing.size() == names.size() && existing.values().stream().allMatch(mark::equals);
         if (oneWorld && !settings.freshDatabases()) {
@@ -153,11 +153,15 @@ public final class Stack {
             say("PostgreSQL", "no databases here for the broker's topics (the other PostgreSQL?): both start afresh");
         }
         kafka.wipe();
-        String newMark = "cunjian stack; events on Kafka cluster " + kafka.clusterId();
+        String newMark = worldMark(kafka.clusterId());
         for (String name : names) {
             Postgres.recreateDatabase(db, name);
             Postgres.comment(db, name, newMark);
         }
+    }
+
+    private static String worldMark(String kafkaClusterId) {
+        return "cunjian stack; events on Kafka cluster " + kafkaClusterId;
     }
 
     /** Starts the packaged service as a detached process of its own; its pid goes to its pid file. */
