@@ -127,7 +127,13 @@ class RegionRollupBenchmarkTest {
                     INSERT INTO rp_zone (zone_id, village_code, name, covered)
                     SELECT 900000 + v * 6 + z, %1$s, '区域' || z, z <> 5 OR v %% 3 <> 0
                     FROM generate_series(0, %2$d - 1) v, generate_series(0, 5) z""".formatted(village, villages));
-            // what the projection maintains beside the rows (the same sums V4__maintained_rollups.sql backfills)
+            // what the projection maintains beside the rows (the same sums V4 and V7 backfill)
+            st.execute("""
+                    INSERT INTO rp_township_totals (township_code, villages, demonstration, meeting, progress_sum)
+                    SELECT substr(p.village_code, 1, 9), count(*), count(*) FILTER (WHERE v.demonstration),
+                           count(*) FILTER (WHERE p.meets), sum(p.progress)
+                    FROM rp_village_progress p LEFT JOIN rp_village v ON v.code = p.village_code
+                    WHERE p.village_code LIKE '2299%' GROUP BY 1""");
             st.execute("""
                     INSERT INTO rp_township_item (township_code, standard_id, item_code, item_position, villages, met)
                     SELECT substr(village_code, 1, 9), standard_id, item_code, min(item_position), count(*),

@@ -154,10 +154,9 @@ public class Reports {
     public RegionReport region(String prefix) {
         String like = prefix + "%";
         Object[] totals = (Object[]) em.createNativeQuery("""
-                SELECT count(*), count(*) FILTER (WHERE v.demonstration), count(*) FILTER (WHERE p.meets),
-                       coalesce(avg(p.progress), 0)
-                FROM rp_village_progress p LEFT JOIN rp_village v ON v.code = p.village_code
-                WHERE p.village_code LIKE :like""").setParameter("like", like).getSingleResult();
+                SELECT coalesce(sum(villages), 0), coalesce(sum(demonstration), 0), coalesce(sum(meeting), 0),
+                       coalesce(sum(progress_sum) / nullif(sum(villages), 0), 0)
+                FROM rp_township_totals WHERE township_code LIKE :like""").setParameter("like", like).getSingleResult();
         Map<String, Map<String, String[]>> labels = new java.util.HashMap<>();
         List<ItemShare> shares = new ArrayList<>();
         for (Object row : em.createNativeQuery("""

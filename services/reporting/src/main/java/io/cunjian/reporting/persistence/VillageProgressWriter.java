@@ -146,6 +146,14 @@ class VillageProgressWriter {
                     SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::numeric[], ?::boolean[], ?::text[])""",
                     history.arrays(c));
         }
+        // the touched townships' totals, counted again from their village rows (index range per township)
+        List<String> townships = villages.stream().map(v -> v.substring(0, 9)).distinct().toList();
+        Batch.update(c, "DELETE FROM rp_township_totals WHERE township_code = ANY(?::text[])", Batch.texts(c, townships));
+        Batch.update(c, """
+                INSERT INTO rp_township_totals (township_code, villages, demonstration, meeting, progress_sum)
+                SELECT t.code, count(*), count(*) FILTER (WHERE v.demonstration), count(*) FILTER (WHERE p.meets), sum(p.progress)
+                FROM unnest(?::text[]) t(code) JOIN rp_village_progress p ON p.village_code LIKE t.code || '%'
+                LEFT JOIN rp_village v ON v.code = p.village_code GROUP BY t.code""", Batch.texts(c, townships));
         counts.values().removeIf(n -> n.villages() == 0 && n.met() == 0 && n.position() < 0);
         if (!counts.isEmpty()) {
             Columns township = new Columns(6);
