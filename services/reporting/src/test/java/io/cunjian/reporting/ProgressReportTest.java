@@ -312,6 +312,15 @@ class ProgressReportTest {
         String header = answer.header("Data-Freshness");
         assertThat(Double.parseDouble(header.substring("lag-seconds=".length(), header.indexOf(';'))))
                 .isCloseTo(answer.jsonPath().getDouble("freshness.lagSeconds"), org.assertj.core.api.Assertions.within(0.001));
+        // a village that becomes a demonstration village counts as one in the roll-up (township totals follow the village)
+        JsonPath before = answer.jsonPath();
+        send("village.events", b, "cunjian.village.updated.v1", """
+                {"code":"%s","name":"乙村","townshipCode":"%s","demonstration":true,"version":1}""".formatted(b, TOWNSHIP));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                given().get("/api/v1/reports/regions/" + TOWNSHIP).jsonPath().getLong("demonstrationVillages")
+                        > before.getLong("demonstrationVillages"));
+        assertThat(given().get("/api/v1/reports/regions/" + TOWNSHIP).jsonPath().getLong("villagesWithPlan"))
+                .isEqualTo(before.getLong("villagesWithPlan"));
         // the form county offices pass on: CSV (UTF-8 with BOM) and XLSX, Chinese headers unless English is asked for
         byte[] csv = given().get("/api/v1/reports/regions/" + TOWNSHIP + "/export?format=csv").then().statusCode(200)
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv"))
