@@ -2,13 +2,13 @@ package io.cunjian.workorders.persistence;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cunjian.workorders.domain.WorkOrderStatus;
+import io.cunjian.chassis.persistence.RegionPrefixes;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -22,7 +22,7 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrderEntit
      * The filters of an order list; null means "any". {@code visibleRegions} (prefixes) and
      * {@code onlyContractor} are the caller's scope, applied before the filters.
      */
-    public record Filter(Collection<String> visibleRegions, String onlyContractor, String region, String village,
+    public record Filter(List<String> visibleRegions, String onlyContractor, String region, String village,
             WorkOrderStatus status, String category, String contractor, LocalDate dueFrom, LocalDate dueTo, Boolean overdue,
             LocalDate today) {
     }
@@ -42,14 +42,7 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrderEntit
             where.add("contractorId = :me");
             p.and("me", f.onlyContractor());
         } else {
-            List<String> scopes = new ArrayList<>();
-            int i = 0;
-            for (String region : f.visibleRegions()) {
-                scopes.add("villageCode like :scope" + i + " escape '\\'");
-                p.and("scope" + i, like(region) + "%");
-                i++;
-            }
-            where.add(scopes.isEmpty() ? "1 = 0" : "(" + String.join(" or ", scopes) + ")");
+            where.add(RegionPrefixes.anyOf("villageCode", f.visibleRegions(), p));
         }
         if (f.region() != null) {
             where.add("villageCode like :region escape '\\'");
