@@ -47,8 +47,8 @@ public class OidcSignIn {
     void routes(@Observes Router router) {
         // The pages' policy allows fetches to this origin only; the sign-in page also talks to the
         // provider (discovery, token endpoint), so its connect-src names the provider's origin.
-        String policy = settings.issuer().filter(i -> !i.isBlank())
-                .map(issuer -> pagesPolicy.replace("connect-src 'self'", "connect-src 'self' " + origin(issuer)))
+        Optional<String> issuer = settings.issuer().filter(i -> !i.isBlank()).map(i -> i.replaceAll("/+$", ""));
+        String policy = issuer.map(i -> pagesPolicy.replace("connect-src 'self'", "connect-src 'self' " + origin(i)))
                 .orElse(pagesPolicy);
         router.route("/web/sign-in.html").order(-1000).handler(ctx -> {
             ctx.response().putHeader("Content-Security-Policy", policy).putHeader("X-Content-Type-Options", "nosniff");
@@ -56,8 +56,8 @@ public class OidcSignIn {
         });
         router.get(PATH).handler(ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
-            settings.issuer().filter(i -> !i.isBlank()).ifPresent(issuer -> {
-                body.put("issuer", issuer.replaceAll("/+$", ""));
+            issuer.ifPresent(i -> {
+                body.put("issuer", i);
                 body.put("clientId", settings.clientId());
                 body.put("scope", settings.scope());
             });
