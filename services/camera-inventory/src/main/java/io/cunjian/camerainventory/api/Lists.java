@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.security.Caller;
-import io.cunjian.chassis.security.Regions;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.security.RegionScope;
 
 /** What a list may show: the caller's readable regions, narrowed by the filters. */
@@ -26,7 +26,7 @@ final class Lists {
 
     /** The region prefixes the caller may read (403 for roles that read nothing here); checks the filter codes. */
     static List<String> readableRegions(Caller caller, String within, String village) {
-        if (within != null && !within.isEmpty() && !Regions.isRegionCode(within)) {
+        if (within != null && !within.isEmpty() && !RegionCode.isValid(within)) {
             throw new InvalidInputProblem("within", "problem.region.code.invalid");
         }
         if (village != null && !village.isEmpty() && !village.matches("[0-9]{12}")) {

@@ -1,9 +1,11 @@
 package io.cunjian.chassis.concurrency;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.ws.rs.core.EntityTag;
 
-import io.cunjian.chassis.problem.PreconditionFailed;
-import io.cunjian.chassis.problem.PreconditionRequired;
+import io.cunjian.chassis.domain.ExpectedVersion;
 
 /**
  * Optimistic concurrency over HTTP: a resource's ETag is its entity version ({@code ETag: "7"}), and
@@ -43,21 +45,33 @@ public final class ETags {
     }
 
     /**
-     * Checks an {@code If-Match} header against the current version: throws {@link PreconditionRequired}
-     * (428) when it is missing and {@link PreconditionFailed} (412) when it names no current version.
+     * Checks an {@code If-Match} header against the current version: refuses with {@code VersionRequired}
+     * (428) when it is missing and {@code VersionMismatch} (412) when it names no current version.
      * Comparison is strong (RFC 9110 §13.1.1): a weak tag never matches; {@code *} matches any.
      */
     public static void requireIfMatch(String ifMatch, long currentVersion) {
+        expected(ifMatch).check(currentVersion);
+    }
+
+    /**
+     * The version a change was made against, read from {@code If-Match} for the domain to check
+     * ({@link ExpectedVersion#check}): none when the header is missing, any for {@code *}, else the versions
+     * its strong tags name. Comparison is strong (RFC 9110 §13.1.1): a weak tag names no version.
+     */
+    public static ExpectedVersion expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequired();
+            return ExpectedVersion.none();
         }
-        String current = header(currentVersion);
+        List<Long> versions = new ArrayList<>();
         for (String tag : ifMatch.split(",")) {
             String candidate = tag.trim();
-            if (candidate.equals("*") || candidate.equals(current)) {
-                return;
+            if (candidate.equals("*")) {
+                return ExpectedVersion.any();
+            }
+            if (candidate.matches("\"(0|[1-9][0-9]{0,17})\"")) {
+                versions.add(Long.parseLong(candidate.substring(1, candidate.length() - 1)));
             }
         }
-        throw new PreconditionFailed(ifMatch.trim(), current);
+        return ExpectedVersion.oneOf(ifMatch.trim(), versions.stream().mapToLong(Long::longValue).toArray());
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.quarkus.panache.common.Parameters;
 
+import io.cunjian.chassis.domain.RegionCode;
+
 /**
  * "Within any of these regions" as a query condition, for the lists every service scopes to the
  * caller's regions ({@link io.cunjian.chassis.security.RegionScope}). Region codes are digits only,
@@ -21,7 +23,7 @@ public final class RegionPrefixes {
         }
         StringBuilder or = new StringBuilder("(");
         for (int i = 0; i < regions.size(); i++) {
-            if (!regions.get(i).matches("[0-9]{1,12}")) {
+            if (!RegionCode.isValid(regions.get(i))) {
                 throw new IllegalArgumentException("not a region code: " + regions.get(i));
             }
             or.append(i == 0 ? "" : " or ").append(column).append(" like :region").append(i);

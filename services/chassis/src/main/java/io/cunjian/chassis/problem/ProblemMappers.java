@@ -47,6 +47,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.cunjian.chassis.domain.Rejection;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -73,6 +74,12 @@ public class ProblemMappers {
                 .map(error -> new FieldError(error.field(), Messages.text(locale, error.message())))
                 .toList();
         return answer(request, e.type(), Messages.text(locale, e.detail(), e.args()), errors, e.extensions(), e.headers());
+    }
+
+    /** A domain rejection answers as the problem {@link Rejections} makes of it. */
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response rejection(Rejection e, HttpServerRequest request) {
+        return problem(Rejections.asProblem(e), request);
     }
 
     @ServerExceptionMapper(priority = PRIORITY)

@@ -9,6 +9,8 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.quarkus.security.ForbiddenException;
 
+import io.cunjian.chassis.domain.RegionCode;
+
 /**
  * Who is calling, from the verified bearer token: {@code sub}, the roles of {@code groups},
  * {@code regions} and, for contractors, {@code contractor_id}. Get it from {@link CurrentCaller};
@@ -29,7 +31,7 @@ public record Caller(String subject, Set<Role> roles, Set<String> regions, Optio
 
     /** The prefix rule: a caller with region 220303 may act in 220303 and in every code under it. */
     public boolean mayActIn(String regionCode) {
-        return Regions.covers(regions, regionCode);
+        return RegionCode.anyCovers(regions, regionCode);
     }
 
     /** Whether the caller is the contractor {@code contractorId} (never true for a non-contractor). */

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.quarkus.security.ForbiddenException;
 
+import io.cunjian.chassis.domain.RegionCode;
+
 /**
  * What a list may show: the caller's regions, narrowed by the list's region filter. A filter wider
  * than the caller's regions shows what the caller may see of it; one beside them all is refused
@@ -21,7 +23,7 @@ public final class RegionScope {
      */
     public static List<String> of(Caller caller, String filter, Role... roles) {
         caller.requireRole(roles);
-        List<String> regions = caller.regions().stream().filter(Regions::isRegionCode).sorted().toList();
+        List<String> regions = caller.regions().stream().filter(RegionCode::isValid).sorted().toList();
         if (filter != null && !filter.isEmpty()
                 && regions.stream().noneMatch(r -> r.startsWith(filter) || filter.startsWith(r))) {
             throw new ForbiddenException("outside the caller's regions: " + filter);

@@ -51,7 +51,7 @@ import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
 import io.cunjian.chassis.security.RegionScope;
-import io.cunjian.chassis.security.Regions;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.security.Role;
 import io.cunjian.workorders.domain.Priority;
 import io.cunjian.workorders.domain.Quantities;
@@ -229,7 +229,7 @@ public class WorkOrderResource {
         } else {
             who.requireRole(Role.DISTRICT_ADMIN, Role.TOWNSHIP_STAFF, Role.VIEWER, Role.CONTRACTOR);
         }
-        if (region != null && !Regions.isRegionCode(region)) {
+        if (region != null && !RegionCode.isValid(region)) {
             throw new InvalidInputProblem("region", "problem.region.code.invalid");
         }
         if (village != null && !village.matches("[0-9]{12}")) {

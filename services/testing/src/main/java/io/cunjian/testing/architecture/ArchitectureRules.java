@@ -1,0 +1,97 @@
+package io.cunjian.testing.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layers every Cunjian service keeps, as rules over one service's root package (e.g.
+ * {@code io.cunjian.workorders}):
+ * <ul>
+ * <li>{@code api} — inbound adapters: REST resources, Kafka consumers, request and view records. It talks
+ * to {@code domain} only (commands in, views out).</li>
+ * <li>{@code domain} — aggregates, named policies and use cases, and the interfaces through which use cases
+ * reach storage (which the domain owns). No HTTP, Kafka, JPA or JDBC; rejections, not problems.</li>
+ * <li>{@code persistence} — implements the domain's storage interfaces (JPA entities, queries).</li>
+ * <li>{@code events} — the payloads the service publishes: plain data.</li>
+ * </ul>
+ * Nothing but {@code persistence} knows {@code persistence}, nothing but {@code api} knows {@code api}, and the
+ * service's packages have no cycles. {@link ServiceArchitectureContract} applies them to a service; the
+ * contract's own test applies them to planted violations to prove each can fail.
+ */
+public final class ArchitectureRules {
+
+    /** Transport and storage technology the domain must not see. */
+    static final String[] TECHNOLOGY = {
+        "jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..",
+        "org.apache.kafka..", "io.smallrye.reactive.messaging..", "io.cloudevents..",
+        "jakarta.persistence..", "io.quarkus.hibernate..", "io.quarkus.panache..", "java.sql..", "javax.sql..",
+        "io.agroal.."
+    };
+
+    /** Chassis parts that belong to the HTTP or storage edge, not to the domain. */
+    static final String[] CHASSIS_EDGE = {
+        "io.cunjian.chassis.problem..", "io.cunjian.chassis.concurrency..", "io.cunjian.chassis.persistence..",
+        "io.cunjian.chassis.inbox..", "io.cunjian.chassis.web..", "io.cunjian.chassis.openapi.."
+    };
+
+    private ArchitectureRules() {
+    }
+
+    public static ArchRule domainKnowsNoTransportOrStorage(String root) {
+        return noClasses().that().resideInAPackage(root + ".domain..")
+                .should().dependOnClassesThat(resideInAnyPackage(TECHNOLOGY).or(hibernateOrm())
+                        .or(resideInAnyPackage(CHASSIS_EDGE))
+                        .or(resideInAnyPackage(root + ".api..", root + ".persistence..")))
+                .because("the domain decides; how requests arrive and where things are stored are the edges' business");
+    }
+
+    public static ArchRule apiTalksToTheDomainNotToStorage(String root) {
+        return noClasses().that().resideInAPackage(root + ".api..")
+                .should().dependOnClassesThat(resideInAnyPackage(root + ".persistence..", "jakarta.persistence..",
+                        "io.quarkus.hibernate..", "io.quarkus.panache..", "java.sql..", "javax.sql..", "io.agroal..",
+                        "io.cunjian.chassis.persistence..").or(hibernateOrm()))
+                .because("the api hands commands to use cases and shows what they return");
+    }
+
+    public static ArchRule onlyPersistenceKnowsPersistence(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".persistence..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".persistence..")
+                .because("storage is reached through interfaces the domain owns");
+    }
+
+    public static ArchRule nothingDependsOnTheApi(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".api..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".api..")
+                .because("the api is the outermost layer: requests come in through it, nothing calls back into it");
+    }
+
+    public static ArchRule eventPayloadsAreData(String root) {
+        return noClasses().that().resideInAPackage(root + ".events..")
+                .should().dependOnClassesThat(resideInAnyPackage(TECHNOLOGY).or(hibernateOrm())
+                        .or(resideInAnyPackage(root + ".api..", root + ".persistence..")))
+                .because("a published payload is plain data, readable without the service");
+    }
+
+    public static ArchRule noPackageCycles(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
+    }
+
+    public static ArchRule configurationThroughConfigMapping(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.eclipse.microprofile.config.inject.ConfigProperty")
+                .because("configuration is read through @ConfigMapping interfaces, one per concern");
+    }
+
+    /** Hibernate ORM, but not Hibernate Validator's constraint annotations (Bean Validation is fine anywhere). */
+    private static DescribedPredicate<JavaClass> hibernateOrm() {
+        return resideInAPackage("org.hibernate..").and(not(resideInAPackage("org.hibernate.validator..")))
+                .as("Hibernate ORM");
+    }
+}
