@@ -17,9 +17,10 @@ import com.tngtech.archunit.lang.ArchRule;
  * <li>{@code api} — inbound adapters: REST resources, Kafka consumers, request and view records. It talks
  * to {@code domain} only (commands in, views out).</li>
  * <li>{@code domain} — aggregates, named policies and use cases, and the interfaces through which use cases
- * reach storage (which the domain owns). No HTTP, Kafka, JPA or JDBC; rejections, not problems.</li>
+ * reach storage and other systems (which the domain owns). No HTTP, Kafka, JPA or JDBC; rejections, not
+ * problems.</li>
  * <li>{@code persistence} — implements the domain's storage interfaces (JPA entities, queries).</li>
- * <li>{@code events} — the payloads the service publishes: plain data.</li>
+ * <li>{@code events} — the event payloads the service publishes or reads, as typed records: plain data.</li>
  * </ul>
  * Nothing but {@code persistence} knows {@code persistence}, nothing but {@code api} knows {@code api}, and the
  * service's packages have no cycles. {@link ServiceArchitectureContract} applies them to a service; the
