@@ -35,8 +35,8 @@ final class OutsideReferences {
     }
 
     private static final List<Rule> RULES = List.of(
-            new Rule("the notes beside the repository (../shared)", Pattern.compile("\\.\\./shared\\b")),
-            new Rule("the notes beside the repository (shared/…)", Pattern.compile("\\bshared/(?:DESIGN|seeds)\\b")),
+            new Rule("a path to the folder beside the repository", Pattern.compile("\\.\\./shared\\b")),
+            new Rule("a path into the notes beside the repository", Pattern.compile("\\bshared/(?:DESIGN|seeds)\\b")),
             // Upper case only: the repository's own design is docs/design.md.
             new Rule("the original design notes (use docs/design.md)", Pattern.compile("\\bDESIGN\\.md\\b")),
             new Rule("an absolute path on one machine", Pattern.compile("(?<![\\w.~-])/wor[k]/")),

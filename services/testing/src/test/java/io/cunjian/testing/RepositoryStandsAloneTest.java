@@ -19,6 +19,7 @@ class RepositoryStandsAloneTest {
     private static final String NOTES = "DESIGN" + ".md";
     private static final String BESIDE = ".." + "/shared";
     private static final String MACHINE = "/wo" + "rk/";
+    private static final String SEEDS = "shar" + "ed/seeds/";
 
     @Test
     void noFileOfTheRepositoryRefersOutsideIt() {
@@ -37,7 +38,7 @@ class RepositoryStandsAloneTest {
                 "# Notes",
                 "Design: [the notes](" + BESIDE + "/" + NOTES + ")",
                 "Progress follows " + NOTES + "'s table.",
-                "Seeds from " + MACHINE + "shared/seeds/.",
+                "Seeds from " + MACHINE + SEEDS + ".",
                 "Decided in issue " + 7 + ", see also Issue #" + 12 + " and issues " + 4 + ".",
                 "Nothing wrong here.");
 
