@@ -38,7 +38,7 @@ public class DevSignIn {
     private static final Logger LOG = Logger.getLogger(DevSignIn.class);
     public static final String PATH = "/dev/sign-in";
 
-    /** A seeded demo user (README, "The web pages"). */
+    /** A seeded demo user (docs/web-pages.md, the demo users). */
     public record DemoUser(String id, String role, List<String> regions, String contractorId, String nameZh, String nameEn) {
     }
 
