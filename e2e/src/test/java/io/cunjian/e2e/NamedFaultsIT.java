@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The two faults CI runs (issue 9): work-orders killed with {@code kill -9} while its outbox relay
+ * The two faults CI runs (ADR 0012): work-orders killed with {@code kill -9} while its outbox relay
  * has rows in hand, and the Kafka broker killed and restarted on its own data, each under a steady
  * stream of writes. Afterwards the acknowledged writes and the reports agree: lost = 0, counted
  * twice = 0. The seed is printed; {@code -De2e.seed=<n>} replays the same stream.

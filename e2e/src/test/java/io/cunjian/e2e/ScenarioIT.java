@@ -22,13 +22,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A county's programme from set-up to reports (issue 9, "the scenario"): 梨树县 registers two
+ * A county's programme from set-up to reports (ADR 0012, "the scenario"): 梨树县 registers two
  * townships and six villages with plans on one standard version, issues work orders, contractors
  * complete them (sending some requests twice with the same Idempotency-Key, as a phone on a poor
  * connection does), staff verify some and reject others, a district admin corrects one, cameras go
  * on and off line, inspections pass and fail. Then every figure reporting shows — per village and
  * item, and rolled up per township and county — must equal what the ledger of acknowledged writes
- * and DESIGN.md's rules say.
+ * and docs/design.md's rules say.
  */
 @ExtendWith(E2eStack.Extension.class)
 class ScenarioIT {

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the reports must show, computed from the {@link Ledger} (the acknowledged writes) and the
- * scenario's own plans and camera states with DESIGN.md's table — a second, independent reading
+ * scenario's own plans and camera states with docs/design.md's progress table — a second, independent reading
  * of the rules, never the system's answers.
  */
 public final class Truth {

@@ -16,7 +16,7 @@ import org.openqa.selenium.By;
 import io.cunjian.testing.Browser;
 
 /**
- * The pages across services (issue 8): township staff verify a completed order in work-orders'
+ * The pages across services (ADR 0011): township staff verify a completed order in work-orders'
  * queue, in a real browser, and a viewer's dashboard — reporting's page, fed only by the events —
  * shows the village's street lighting met. Both sign in through the stack's development sign-in.
  */

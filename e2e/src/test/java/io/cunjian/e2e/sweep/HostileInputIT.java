@@ -170,7 +170,7 @@ class HostileInputIT {
         refusedBeforeAuthorization.clear();
     }
 
-    // ---- who must not reach what (README, "Calling the APIs" and each service's table) ---------
+    // ---- who must not reach what (docs/api.md, "Calling the APIs" and each service's table) ---------
 
     /** Roles that must not reach an operation; GETs of staff data are open to staff and viewers alike. */
     static List<String> mustNotReach(String service, String method, String path) {

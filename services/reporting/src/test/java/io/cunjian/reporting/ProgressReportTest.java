@@ -32,7 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Progress from the three producers' events, checked figure by figure against DESIGN.md's table
+ * Progress from the three producers' events, checked figure by figure against docs/design.md's table
  * (its worked example included): repeats change nothing, facts arriving early are applied when
  * what they refer to arrives, a correction moves the figure, a poison record is set aside.
  * Every event sent is first checked against its committed schema.
@@ -186,7 +186,7 @@ class ProgressReportTest {
         camera(v, "CAM-" + v + "-2", 9002, "FAULTY");
         inspection(v, "no-ruined-walls", "FAIL", "2026-11-20");
 
-        // 64 lamps of 80 and 140 heads of 140: (0.8 + 1.0) / 2 = 0.9, in progress (DESIGN.md)
+        // 64 lamps of 80 and 140 heads of 140: (0.8 + 1.0) / 2 = 0.9, in progress (docs/design.md)
         JsonPath r = awaitReport(v, p -> p.getList("items").size() == 3 && item(p, "camera-coverage") > 0
                 && "FAILING".equals(p.getString("items.find { it.code == 'no-ruined-walls' }.status")));
         assertThat(item(r, "street-lighting")).isEqualTo(0.9f);

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The committed document {@code api-specs/openapi/<service>.yaml} must be the service's own
- * (DESIGN.md, "APIs"): a difference fails the build with the command that regenerates it.
+ * (docs/design.md, "API conventions"): a difference fails the build with the command that regenerates it.
  */
 public final class OpenApiDrift {
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What every operation's description must say (DESIGN.md, "APIs"): an operationId (unique), tags,
+ * What every operation's description must say (docs/design.md, "API conventions"): an operationId (unique), tags,
  * the bearer security requirement, problem+json error responses, and 201 on a POST that creates.
  * The chassis's OASFilter adds the common parts; this checks the result.
  */

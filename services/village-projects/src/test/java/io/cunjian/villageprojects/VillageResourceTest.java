@@ -140,7 +140,7 @@ class VillageResourceTest {
     }
 
     /**
-     * Region data is read by staff and viewers of the region only (DESIGN.md: 403 outside one's role
+     * Region data is read by staff and viewers of the region only (docs/design.md: 403 outside one's role
      * or regions); devices post heartbeats and nothing else. Found open by the end-to-end suite's
      * hostile input: any signed-in caller read any region and village.
      */

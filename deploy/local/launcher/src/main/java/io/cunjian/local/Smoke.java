@@ -86,7 +86,7 @@ public final class Smoke {
         });
     }
 
-    /** The web pages a service serves (README, "The web pages"). */
+    /** The web pages a service serves (docs/web-pages.md). */
     static final Map<String, List<String>> PAGES = Map.of(
             "reporting", List.of("/dashboard/", "/webjars/echarts/dist/echarts.min.js"),
             "work-orders", List.of("/contractor/", "/staff/"));

@@ -137,7 +137,7 @@ final class SmokeFlows {
         return problems;
     }
 
-    // ---- work-orders (issue 5) ----
+    // ---- work-orders ----
 
     /** A contractor kept for the smoke: a valid unified social credit code (check character J). */
     static final String SMOKE_CONTRACTOR = "91990100MA14ABCD2J";

@@ -24,7 +24,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
- * Tokens of the token contract (DESIGN.md, "Security"), signed RS256 — for the local stack's
+ * Tokens of the token contract (docs/design.md, "The token contract"), signed RS256 — for the local stack's
  * {@code token} command and, through {@code io.cunjian.testing.Tokens}, for the tests. Production
  * tokens come from an OIDC provider; this only ever signs with development or test keys.
  */

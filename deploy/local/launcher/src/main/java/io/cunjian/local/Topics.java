@@ -21,7 +21,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * The topics of DESIGN.md as listed in {@code deploy/local/topics.conf}. Every topic keeps its
+ * The topics (docs/design.md, "Topics and keys") as listed in {@code deploy/local/topics.conf}. Every topic keeps its
  * records forever ({@code retention.ms=-1}) so that reporting can be rebuilt from offset zero.
  */
 public final class Topics {

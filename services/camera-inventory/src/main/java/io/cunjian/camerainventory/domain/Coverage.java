@@ -16,7 +16,7 @@ import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
 
 /**
- * The sole authority on coverage (DESIGN.md): recomputes the zones a change touched and publishes
+ * The sole authority on coverage (docs/design.md, "Boundaries and ownership"): recomputes the zones a change touched and publishes
  * {@code zone-coverage-changed} for each zone that really flipped, in the transaction of the change.
  */
 @ApplicationScoped

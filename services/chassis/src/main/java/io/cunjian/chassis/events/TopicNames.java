@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Logical topic names (DESIGN.md) to the broker's: tests run on prefixed copies of the topics. */
+/** Logical topic names (docs/design.md, "Topics and keys") to the broker's: tests run on prefixed copies of the topics. */
 @ApplicationScoped
 public class TopicNames {
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A fact to publish: on {@code topic} (logical name, e.g. {@code village.events}) under
- * {@code key} (DESIGN.md: the village code for everything about a village), of CloudEvents type
+ * {@code key} (docs/design.md, "Topics and keys": the village code for everything about a village), of CloudEvents type
  * {@code type} (e.g. {@code cunjian.village.region-registered.v1}), about {@code subject} (defaults to the key), with
  * {@code data} serialized as JSON.
  */

@@ -14,7 +14,7 @@ import io.cunjian.chassis.inbox.IncomingEvent;
 import io.cunjian.chassis.problem.RetryableProblem;
 
 /**
- * A service's copy of the regions and villages village-projects publishes (DESIGN.md: services
+ * A service's copy of the regions and villages village-projects publishes (docs/design.md, "Boundaries and ownership": services
  * never read each other's tables nor call each other to do their job). Fed from the consumer's
  * transaction by {@link #on}; an older event never overwrites a newer one (versions).
  *

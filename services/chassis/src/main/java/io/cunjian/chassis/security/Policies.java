@@ -9,7 +9,7 @@ import static io.cunjian.chassis.security.Role.DISTRICT_ADMIN;
 import static io.cunjian.chassis.security.Role.TOWNSHIP_STAFF;
 import static io.cunjian.chassis.security.Role.VIEWER;
 
-/** The access rules the services share (DESIGN.md, "Security"); a service adds its own with {@link Policy#named}. */
+/** The access rules the services share (docs/design.md, "The token contract"); a service adds its own with {@link Policy#named}. */
 public final class Policies {
 
     private Policies() {

@@ -21,7 +21,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The development-only sign-in of the web pages (DESIGN.md: "a development-only login"): the seeded
+ * The development-only sign-in of the web pages (docs/design.md, "The token contract": development only): the seeded
  * demo users, one per role, and a token for whichever the developer picks, signed with the local
  * stack's private key.
  * <p>
@@ -38,7 +38,7 @@ public class DevSignIn {
     private static final Logger LOG = Logger.getLogger(DevSignIn.class);
     public static final String PATH = "/dev/sign-in";
 
-    /** A seeded demo user (README, "The web pages"). */
+    /** A seeded demo user (docs/web-pages.md, the demo users). */
     public record DemoUser(String id, String role, List<String> regions, String contractorId, String nameZh, String nameEn) {
     }
 

@@ -16,7 +16,7 @@ import io.vertx.ext.web.Router;
 /**
  * The production sign-in of the web pages: any OIDC provider, authorization code flow with PKCE run
  * by the page itself ({@code /web/sign-in.js}), the provider's access token used as the bearer token
- * (the token contract of DESIGN.md: the provider maps {@code groups}, {@code regions} and
+ * (the token contract of docs/design.md: the provider maps {@code groups}, {@code regions} and
  * {@code contractor_id} into it). The service only tells the page where the provider is, at
  * {@value #PATH}; it never sees a password or a code. Unset issuer: the page offers no provider.
  */

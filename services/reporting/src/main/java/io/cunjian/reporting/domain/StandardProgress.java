@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A village's progress against its standard version, exactly by DESIGN.md's table. Pure: it is
+ * A village's progress against its standard version, exactly by docs/design.md's table. Pure: it is
  * given the standard, the plan and the evidence, and computes; the projection stores the result.
  * <ul>
  * <li>WORK_QUANTITY: mean over the categories with a plan target of min(1, verified / target)

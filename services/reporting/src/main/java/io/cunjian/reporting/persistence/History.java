@@ -22,7 +22,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.cunjian.chassis.json.JsonText;
 
 /**
- * Figures "as of" a past day: DESIGN.md's end of that day in Asia/Shanghai, by ce_time. Each
+ * Figures "as of" a past day: docs/design.md's end of that day in Asia/Shanghai, by ce_time. Each
  * village's history row holds its items after the event that changed them, so a day's figure is
  * the last row up to the end of that day — later events add rows after it and never change it.
  */

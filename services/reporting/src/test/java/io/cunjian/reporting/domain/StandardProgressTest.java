@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md's progress table, one measure at a time, without a database. */
+/** docs/design.md's progress table, one measure at a time, without a database. */
 class StandardProgressTest {
 
     static final StandardProgress.Item LIGHTING = new StandardProgress.Item("street-lighting", "HAVE",

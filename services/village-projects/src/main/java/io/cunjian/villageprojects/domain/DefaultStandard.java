@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The default version of Jilin's 千村示范 “九有六无”. The official item list was not found in
- * public sources (DESIGN.md), so this list is <b>illustrative</b>, says so in its name and flag,
+ * public sources (docs/design.md), so this list is <b>illustrative</b>, says so in its name and flag,
  * and is published once at start-up so that plans can follow it; staff publish the official list
  * as a new version without a code change.
  */

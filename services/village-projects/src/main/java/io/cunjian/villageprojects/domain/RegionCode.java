@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A statistical division code at its own length (DESIGN.md): province 2 digits, city 4,
+ * A statistical division code at its own length (docs/design.md, "Codes, regions and scoping"): province 2 digits, city 4,
  * county/district 6, township 9, village 12 — never zero-padded. A region's parent is the prefix
  * of the level above, so "may act in 220303" means "the code starts with 220303".
  */

@@ -23,7 +23,7 @@ public record StandardVersion(String id, String scope, String nameZh, String nam
         HAVE, NONE
     }
 
-    /** How an item's progress is measured (DESIGN.md, "The standard and how progress is computed"). */
+    /** How an item's progress is measured (docs/design.md, "The standard and how progress is computed"). */
     public enum Measure {
         /** Verified work-order quantities of the categories in {@link Item#countsGroups()}, against plan targets. */
         WORK_QUANTITY,

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A work order and its lifecycle (DESIGN.md): {@code DRAFT → ISSUED → ASSIGNED → IN_PROGRESS →
+ * A work order and its lifecycle (docs/design.md, "Boundaries and ownership"): {@code DRAFT → ISSUED → ASSIGNED → IN_PROGRESS →
  * COMPLETED → VERIFIED}, {@code COMPLETED → REJECTED → IN_PROGRESS}, {@code CANCELLED} from any state
  * but VERIFIED and CANCELLED, and corrections of a verified quantity. Each command returns the order
  * after it with the change it made (which names its event), or the rule it breaks. Who may call which
