@@ -190,4 +190,31 @@ class WorkOrderTest {
             assertThat(in(s).cancel("x").order().status()).isEqualTo(WorkOrderStatus.CANCELLED);
         }
     }
+
+    @Test
+    void anOrderIsOverdueOnlyPastItsDueDayWithTheWorkStillToDo() {
+        LocalDate due = LocalDate.of(2026, 6, 30); // draft()'s due date
+        assertThat(in(WorkOrderStatus.IN_PROGRESS).isOverdue(due)).as("on the due day").isFalse();
+        assertThat(in(WorkOrderStatus.IN_PROGRESS).isOverdue(due.plusDays(1))).as("the day after").isTrue();
+        for (WorkOrderStatus s : WorkOrderStatus.values()) {
+            boolean open = !EnumSet.of(WorkOrderStatus.COMPLETED, WorkOrderStatus.VERIFIED, WorkOrderStatus.CANCELLED)
+                    .contains(s);
+            assertThat(in(s).isOverdue(due.plusDays(1))).as(s.name()).isEqualTo(open);
+            assertThat(WorkOrderStatus.openStatuses().contains(s)).as(s.name()).isEqualTo(open);
+        }
+        WorkOrder undated = ok(WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", null,
+                new WorkOrder.Details("t", null, null, BigDecimal.ONE, null, null)));
+        assertThat(undated.isOverdue(due.plusYears(10))).as("no due date").isFalse();
+    }
+
+    @Test
+    void aPositionIsBothCoordinatesOrNone() {
+        WorkOrder.requireWholePosition(null);
+        WorkOrder.requireWholePosition(new WorkOrder.Location("村口", null, null));
+        WorkOrder.requireWholePosition(new WorkOrder.Location(null, new BigDecimal("43.1"), new BigDecimal("124.3")));
+        refusesField(() -> WorkOrder.requireWholePosition(new WorkOrder.Location(null, new BigDecimal("43.1"), null)),
+                "location.longitude", "problem.work-order.position.incomplete");
+        refusesField(() -> WorkOrder.requireWholePosition(new WorkOrder.Location(null, null, new BigDecimal("124.3"))),
+                "location.latitude", "problem.work-order.position.incomplete");
+    }
 }
