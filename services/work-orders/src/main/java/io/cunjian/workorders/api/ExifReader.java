@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.TimeZone;
 
@@ -14,16 +13,17 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 
+import io.cunjian.chassis.domain.ChinaTime;
 import io.cunjian.workorders.domain.PhotoEvidence;
 
 /**
  * Reads the time a photo was taken and where, from its EXIF data (metadata-extractor). EXIF times
- * carry no zone unless the camera wrote an offset: they are read as Asia/Shanghai. A photo without
+ * carry no zone unless the camera wrote an offset: they are read as China time. A photo without
  * readable metadata simply has neither.
  */
 final class ExifReader {
 
-    static final TimeZone SHANGHAI = TimeZone.getTimeZone(ZoneId.of("Asia/Shanghai"));
+    static final TimeZone CHINA = TimeZone.getTimeZone(ChinaTime.ZONE);
 
     record Exif(OffsetDateTime takenAt, PhotoEvidence.Position position) {
     }
@@ -37,7 +37,7 @@ final class ExifReader {
             OffsetDateTime takenAt = null;
             ExifSubIFDDirectory exif = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
             if (exif != null) {
-                Date original = exif.getDateOriginal(SHANGHAI);
+                Date original = exif.getDateOriginal(CHINA);
                 if (original != null) {
                     takenAt = original.toInstant().atOffset(java.time.ZoneOffset.UTC);
                 }

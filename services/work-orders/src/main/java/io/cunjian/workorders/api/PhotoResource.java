@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,22 +26,18 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.cunjian.chassis.idempotency.Idempotent;
-import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.problem.ProblemException;
 import io.cunjian.chassis.problem.ProblemType;
-import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.CurrentCaller;
+import io.cunjian.workorders.domain.Photo;
+import io.cunjian.workorders.domain.PhotoConfig;
 import io.cunjian.workorders.domain.PhotoEvidence;
 import io.cunjian.workorders.domain.PhotoService;
-import io.cunjian.workorders.domain.WorkOrder;
-import io.cunjian.workorders.domain.WorkOrderService;
-import io.cunjian.workorders.persistence.PhotoEntity;
 
 /**
  * Evidence photos of a work order (ADR 0008): uploaded by the assigned contractor while the work is
- * in progress — JPEG, PNG or HEIC recognised by content, at most {@code cunjian.photos.max-bytes} —
+ * in progress — JPEG, PNG or HEIC recognised by content, at most {@link PhotoConfig#maxBytes()} —
  * and read back by whoever may see the order. EXIF time and position are read where present and the
  * photo is flagged when taken before the order was started or far from its position.
  */
@@ -57,10 +51,10 @@ public class PhotoResource {
             @Schema(description = "EXIF GPS latitude; null when none") BigDecimal latitude,
             @Schema(description = "EXIF GPS longitude; null when none") BigDecimal longitude,
             @Schema(description = "TAKEN_BEFORE_START, FAR_FROM_SITE, and NO_TIME / NO_POSITION when they could not be checked") List<String> flags) {
-        static PhotoView of(PhotoEntity p) {
-            return new PhotoView(p.id, p.orderId, p.contentType, p.sizeBytes, p.sha256, p.fileName, p.uploadedBy,
-                    WorkOrderResource.local(p.uploadedAt), WorkOrderResource.local(p.takenAt), p.latitude, p.longitude,
-                    p.flags == null || p.flags.isEmpty() ? List.of() : Arrays.asList(p.flags.split(",")));
+        static PhotoView of(Photo p) {
+            return new PhotoView(p.id(), p.orderId(), p.contentType(), p.sizeBytes(), p.sha256(), p.fileName(),
+                    p.uploadedBy(), ChinaTimes.shown(p.uploadedAt()), ChinaTimes.shown(p.takenAt()), p.latitude(),
+                    p.longitude(), p.flags());
         }
     }
 
@@ -69,10 +63,7 @@ public class PhotoResource {
     @Inject
     PhotoService photos;
     @Inject
-    WorkOrderService orders;
-
-    @ConfigProperty(name = "cunjian.photos.max-bytes", defaultValue = "10485760")
-    long maxBytes;
+    PhotoConfig config;
 
     @POST
     @Idempotent
@@ -80,11 +71,11 @@ public class PhotoResource {
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "stored; its id goes into the completion's photoIds")
     public Response uploadPhoto(@PathParam("id") String id, @RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary") FileUpload file) {
-        Caller who = caller.get();
-        UUID orderId = WorkOrderResource.orderId(id);
+        UUID orderId = WorkOrderIds.parse(id);
         if (file == null) {
             throw new InvalidInputProblem("file", "problem.photo.missing");
         }
+        long maxBytes = config.maxBytes();
         if (file.size() > maxBytes) {
             throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "problem.photo.too-large", maxBytes / (1024 * 1024));
         }
@@ -101,21 +92,16 @@ public class PhotoResource {
                 .orElseThrow(() -> new InvalidInputProblem("file", "problem.photo.not-an-image"));
         ExifReader.Exif exif = ExifReader.read(image);
         String fileName = file.fileName() == null ? null : file.fileName().length() > 255 ? file.fileName().substring(0, 255) : file.fileName();
-        var outcome = photos.upload(orderId, o -> WorkOrderResource.ownWork(who, o), image, contentType, fileName,
-                exif.takenAt(), exif.position(), who.subject()).orElseThrow(() -> notFound(id));
-        if (outcome instanceof PhotoService.Refused refused) {
-            throw new ConflictProblem(refused.current().name(), "problem.photo.not-in-progress", refused.current().name());
-        }
-        PhotoEntity p = ((PhotoService.Stored) outcome).photo();
-        return Response.created(URI.create("/api/v1/work-orders/" + orderId + "/photos/" + p.id)).entity(PhotoView.of(p))
+        Photo p = photos.upload(orderId,
+                new PhotoService.Upload(image, contentType, fileName, exif.takenAt(), exif.position()), caller.get());
+        return Response.created(URI.create("/api/v1/work-orders/" + orderId + "/photos/" + p.id())).entity(PhotoView.of(p))
                 .type(MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<PhotoView> listPhotos(@PathParam("id") String id) {
-        UUID orderId = visibleOrder(id);
-        return photos.ofOrder(orderId).stream().map(PhotoView::of).toList();
+        return photos.ofOrder(WorkOrderIds.parse(id), caller.get()).stream().map(PhotoView::of).toList();
     }
 
     @GET
@@ -124,26 +110,8 @@ public class PhotoResource {
     @APIResponse(responseCode = "200", description = "the image as uploaded",
             content = @Content(mediaType = "image/*", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Response getPhoto(@PathParam("id") String id, @PathParam("photoId") String photoId) {
-        UUID orderId = visibleOrder(id);
-        UUID photo;
-        try {
-            photo = UUID.fromString(photoId);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundProblem("problem.photo.not-found", photoId);
-        }
-        PhotoEntity p = photos.find(orderId, photo).orElseThrow(() -> new NotFoundProblem("problem.photo.not-found", photoId));
-        return Response.ok(p.data).type(p.contentType).header("Cache-Control", "private, max-age=86400")
-                .header("ETag", "\"" + p.sha256 + "\"").build();
-    }
-
-    private UUID visibleOrder(String id) {
-        UUID orderId = WorkOrderResource.orderId(id);
-        WorkOrder order = orders.find(orderId).orElseThrow(() -> notFound(id));
-        WorkOrderResource.see(caller.get(), order);
-        return orderId;
-    }
-
-    private static NotFoundProblem notFound(String id) {
-        return new NotFoundProblem("problem.work-order.not-found", id);
+        Photo.Image image = photos.image(WorkOrderIds.parse(id), photoId, caller.get());
+        return Response.ok(image.data()).type(image.contentType()).header("Cache-Control", "private, max-age=86400")
+                .header("ETag", "\"" + image.sha256() + "\"").build();
     }
 }

@@ -2,6 +2,9 @@ package io.cunjian.workorders.domain;
 
 import java.util.Objects;
 
+import io.cunjian.chassis.domain.InvalidInput;
+import io.cunjian.chassis.domain.StateConflict;
+
 /**
  * A contractor (施工单位): a company known by its unified social credit code, which its staff's tokens
  * carry as {@code contractor_id}. Only active contractors take new work orders.
@@ -22,42 +25,22 @@ public record Contractor(String id, Details details, long version) {
         }
     }
 
-    public sealed interface Rejection permits InvalidCode, AlreadyRegistered {
-    }
-
-    /** Not 18 characters of the code's alphabet, or a wrong check character. Field {@code id}. */
-    public record InvalidCode(String id) implements Rejection {
-    }
-
-    public record AlreadyRegistered(String id) implements Rejection {
-    }
-
-    public sealed interface Outcome permits Accepted, Unchanged, Rejected {
-    }
-
-    public record Accepted(Contractor contractor) implements Outcome {
-    }
-
-    public record Unchanged(Contractor contractor) implements Outcome {
-    }
-
-    public record Rejected(Rejection rejection) implements Outcome {
-    }
-
-    public static Outcome register(String id, Details details, boolean alreadyRegistered) {
+    /**
+     * A new contractor. Refused when the code is not 18 characters of the code's alphabet or its check
+     * character is wrong (field {@code id}), and when the code is already registered.
+     */
+    public static Contractor register(String id, Details details, boolean alreadyRegistered) {
         if (!UnifiedSocialCreditCode.isValid(id)) {
-            return new Rejected(new InvalidCode(id));
+            throw new InvalidInput("id", "problem.contractor.id.invalid");
         }
         if (alreadyRegistered) {
-            return new Rejected(new AlreadyRegistered(id));
+            throw new StateConflict(null, "problem.contractor.already-registered", id);
         }
-        return new Accepted(new Contractor(id, details, 0));
+        return new Contractor(id, details, 0);
     }
 
-    public Outcome update(Details newDetails) {
-        if (newDetails.equals(details)) {
-            return new Unchanged(this);
-        }
-        return new Accepted(new Contractor(id, newDetails, version + 1));
+    /** The contractor with new details; itself, unchanged, when they are the same. */
+    public Contractor update(Details newDetails) {
+        return newDetails.equals(details) ? this : new Contractor(id, newDetails, version + 1);
     }
 }

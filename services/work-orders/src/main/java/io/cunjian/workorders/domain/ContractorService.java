@@ -1,55 +1,64 @@
 package io.cunjian.workorders.domain;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.cunjian.chassis.concurrency.ETags;
-import io.cunjian.workorders.persistence.ContractorEntity;
-import io.cunjian.workorders.persistence.ContractorRepository;
+import io.cunjian.chassis.domain.ExpectedVersion;
+import io.cunjian.chassis.domain.NotFound;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Role;
 
-/** Contractor use cases. Contractors are this service's own reference data: no events. */
+/**
+ * Contractor use cases: district admins register and change contractors, staff and viewers read them, a
+ * contractor reads its own record. Contractors are this service's own reference data: no events.
+ */
 @ApplicationScoped
 public class ContractorService {
 
     @Inject
-    ContractorRepository contractors;
+    Contractors contractors;
 
     @Transactional
-    public Contractor.Outcome register(String id, Contractor.Details details) {
-        Contractor.Outcome outcome = Contractor.register(id, details, contractors.findByIdOptional(id).isPresent());
-        if (outcome instanceof Contractor.Accepted accepted) {
-            ContractorEntity e = new ContractorEntity();
-            e.id = id;
-            e.apply(accepted.contractor().details());
-            contractors.persist(e);
-            contractors.flush();
-        }
-        return outcome;
+    public Contractor register(Caller caller, String id, Contractor.Details details) {
+        caller.requireRole(Role.DISTRICT_ADMIN);
+        Contractor contractor = Contractor.register(id, details, contractors.exists(id));
+        contractors.add(contractor);
+        return contractors.find(id).orElseThrow();
     }
 
-    /** Replaces the details if {@code ifMatch} names the current version (else 428/412); empty when unknown. */
+    /** Replaces the details when made against the current version (else 428/412). */
     @Transactional
-    public Optional<Contractor.Outcome> update(String id, Contractor.Details details, String ifMatch) {
-        Optional<ContractorEntity> found = contractors.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            return Optional.empty();
+    public Contractor update(Caller caller, String id, Contractor.Details details, ExpectedVersion expected) {
+        caller.requireRole(Role.DISTRICT_ADMIN);
+        Contractor current = contractors.findForChange(id).orElseThrow(() -> notFound(id));
+        expected.check(current.version());
+        Contractor updated = current.update(details);
+        if (updated != current) {
+            contractors.update(updated);
         }
-        ContractorEntity e = found.get();
-        ETags.requireIfMatch(ifMatch, e.version);
-        Contractor.Outcome outcome = e.toDomain().update(details);
-        if (outcome instanceof Contractor.Accepted accepted) {
-            e.apply(accepted.contractor().details());
-            contractors.flush();
+        return contractors.find(id).orElseThrow();
+    }
+
+    /** Staff and viewers read any contractor; a contractor only its own (another company's does not exist for it). */
+    @Transactional
+    public Contractor find(Caller caller, String id) {
+        if (!caller.hasRole(Role.DISTRICT_ADMIN, Role.TOWNSHIP_STAFF, Role.VIEWER) && !caller.contractorOwns(id)) {
+            if (caller.hasRole(Role.CONTRACTOR)) {
+                throw notFound(id);
+            }
+            caller.requireRole(Role.DISTRICT_ADMIN, Role.TOWNSHIP_STAFF, Role.VIEWER);
         }
-        return Optional.of(outcome);
+        return contractors.find(id).orElseThrow(() -> notFound(id));
     }
 
     @Transactional
-    public Optional<Contractor> find(String id) {
-        return contractors.findByIdOptional(id).map(ContractorEntity::toDomain);
+    public Results<Contractor> search(Caller caller, Contractors.Criteria criteria, int page, int size) {
+        caller.requireRole(Role.DISTRICT_ADMIN, Role.TOWNSHIP_STAFF, Role.VIEWER);
+        return new Results<>(contractors.search(criteria, page, size), contractors.count(criteria));
+    }
+
+    private static NotFound notFound(String id) {
+        return new NotFound("problem.contractor.not-found", id);
     }
 }

@@ -1,103 +1,93 @@
 package io.cunjian.workorders.domain;
 
+import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.cunjian.workorders.persistence.PhotoEntity;
-import io.cunjian.workorders.persistence.PhotoRepository;
-import io.cunjian.workorders.persistence.TransitionEntity;
-import io.cunjian.workorders.persistence.TransitionRepository;
-import io.cunjian.workorders.persistence.WorkOrderEntity;
-import io.cunjian.workorders.persistence.WorkOrderRepository;
+import io.cunjian.chassis.domain.NotFound;
+import io.cunjian.chassis.domain.StateConflict;
+import io.cunjian.chassis.security.Caller;
 
 /** Evidence photos of a work order (ADR 0008): stored with the order, flagged when suspicious. */
 @ApplicationScoped
 public class PhotoService {
 
-
-    public sealed interface Outcome permits Stored, Refused {
-    }
-
-    public record Stored(PhotoEntity photo) implements Outcome {
-    }
-
-    public record Refused(WorkOrderStatus current) implements Outcome {
+    /** What an upload says about itself: the image, its type by content, and what its EXIF data holds. */
+    public record Upload(byte[] image, String contentType, String fileName, OffsetDateTime takenAt,
+            PhotoEvidence.Position position) {
     }
 
     @Inject
-    WorkOrderRepository orders;
+    WorkOrders orders;
     @Inject
-    TransitionRepository transitions;
+    Photos photos;
     @Inject
-    PhotoRepository photos;
-
-    @ConfigProperty(name = "cunjian.photos.max-distance-metres", defaultValue = "1000")
-    double maxDistanceMetres;
+    PhotoConfig config;
 
     /**
-     * Stores a photo of an order in progress; {@code guard} refuses the caller (throws). Empty when the
-     * order does not exist.
+     * The assigned contractor adds a photo to an order in progress (409 naming the state otherwise). It is
+     * flagged when taken before the order was first started or far from the order's position.
      */
     @Transactional
-    public Optional<Outcome> upload(UUID orderId, Consumer<WorkOrder> guard, byte[] image, String contentType,
-            String fileName, OffsetDateTime takenAt, PhotoEvidence.Position position, String by) {
-        Optional<WorkOrderEntity> found = orders.findByIdOptional(orderId, LockModeType.PESSIMISTIC_READ);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        WorkOrder order = found.get().toDomain(List.of());
-        guard.accept(order);
+    public Photo upload(UUID orderId, Upload upload, Caller caller) {
+        WorkOrder order = orders.findForPhoto(orderId).orElseThrow(() -> WorkOrderService.notFound(orderId));
+        WorkOrderAccess.doTheWork(caller, order);
         if (order.status() != WorkOrderStatus.IN_PROGRESS) {
-            return Optional.of(new Refused(order.status()));
+            throw new StateConflict(order.status().name(), "problem.photo.not-in-progress", order.status().name());
         }
-        OffsetDateTime startedAt = transitions.history(orderId).stream()
-                .filter(t -> t.toStatus == WorkOrderStatus.IN_PROGRESS).map((TransitionEntity t) -> t.at).findFirst()
+        OffsetDateTime startedAt = orders.history(orderId).stream()
+                .filter(t -> t.to() == WorkOrderStatus.IN_PROGRESS).map(WorkOrders.Transition::at).findFirst()
                 .orElse(null);
         WorkOrder.Location site = order.details().location();
         PhotoEvidence.Position sitePosition = site == null || site.latitude() == null ? null
                 : new PhotoEvidence.Position(site.latitude(), site.longitude());
-        PhotoEntity p = new PhotoEntity();
-        p.id = UUID.randomUUID();
-        p.orderId = orderId;
-        p.contentType = contentType;
-        p.sizeBytes = image.length;
-        p.sha256 = sha256(image);
-        p.fileName = fileName;
-        p.data = image;
-        p.uploadedBy = by;
-        p.uploadedAt = WorkOrderService.now();
-        p.takenAt = takenAt;
-        p.latitude = position == null ? null : position.latitude();
-        p.longitude = position == null ? null : position.longitude();
-        p.flags = String.join(",", PhotoEvidence.flags(takenAt, startedAt, position, sitePosition, maxDistanceMetres));
-        photos.persist(p);
-        return Optional.of(new Stored(p));
+        PhotoEvidence.Position taken = upload.position();
+        BigDecimal latitude = taken == null ? null : taken.latitude();
+        BigDecimal longitude = taken == null ? null : taken.longitude();
+        List<String> flags = PhotoEvidence.flags(upload.takenAt(), startedAt, taken, sitePosition,
+                config.maxDistanceMetres());
+        Photo photo = new Photo(UUID.randomUUID(), orderId, upload.contentType(), upload.image().length,
+                sha256(upload.image()), upload.fileName(), caller.subject(), WorkOrderService.now(), upload.takenAt(),
+                latitude, longitude, flags);
+        photos.add(photo, upload.image());
+        return photo;
     }
 
+    /** The photos of an order the caller may see, oldest first. */
     @Transactional
-    public List<PhotoEntity> ofOrder(UUID orderId) {
+    public List<Photo> ofOrder(UUID orderId, Caller caller) {
+        see(orderId, caller);
         return photos.ofOrder(orderId);
     }
 
-    /** The photo with its bytes, when it belongs to the order. */
+    /**
+     * A photo's image, when the caller may see the order and the photo belongs to it. The photo id is taken
+     * as sent, so that the order is looked at first: an id that is no photo id at all is simply not found.
+     */
     @Transactional
-    public Optional<PhotoEntity> find(UUID orderId, UUID photoId) {
-        Optional<PhotoEntity> photo = photos.findByIdOptional(photoId).filter(p -> p.orderId.equals(orderId));
-        photo.ifPresent(p -> p.data.getClass()); // load the bytes inside the transaction
-        return photo;
+    public Photo.Image image(UUID orderId, String photoId, Caller caller) {
+        see(orderId, caller);
+        NotFound notFound = new NotFound("problem.photo.not-found", photoId);
+        UUID id;
+        try {
+            id = UUID.fromString(photoId);
+        } catch (IllegalArgumentException e) {
+            throw notFound;
+        }
+        return photos.image(orderId, id).orElseThrow(() -> notFound);
+    }
+
+    private void see(UUID orderId, Caller caller) {
+        WorkOrder order = orders.find(orderId).orElseThrow(() -> WorkOrderService.notFound(orderId));
+        WorkOrderAccess.see(caller, order);
     }
 
     private static String sha256(byte[] bytes) {

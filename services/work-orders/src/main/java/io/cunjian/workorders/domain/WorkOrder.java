@@ -9,12 +9,16 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import io.cunjian.chassis.domain.InvalidInput;
+import io.cunjian.chassis.domain.StateConflict;
+import io.cunjian.workorders.events.WorkOrderEvents;
+
 /**
  * A work order and its lifecycle (docs/design.md, "Boundaries and ownership"): {@code DRAFT → ISSUED → ASSIGNED → IN_PROGRESS →
  * COMPLETED → VERIFIED}, {@code COMPLETED → REJECTED → IN_PROGRESS}, {@code CANCELLED} from any state
  * but VERIFIED and CANCELLED, and corrections of a verified quantity. Each command returns the order
- * after it with the change it made (which names its event), or the rule it breaks. Who may call which
- * command is the API's business; what may happen in which state is decided here only.
+ * after it with the change it made (which names its event), or throws the rule it breaks. Who may call
+ * which command is {@link WorkOrderService}'s business; what may happen in which state is decided here only.
  */
 public record WorkOrder(UUID id, String villageCode, String categoryCode, String unit, Details details,
         WorkOrderStatus status, String contractorId, Completion completion, Verification verification, long version) {
@@ -36,7 +40,7 @@ public record WorkOrder(UUID id, String villageCode, String categoryCode, String
     /** What the contractor reports: the quantity actually built (in the unit), when, notes and photos. */
     public record Completion(BigDecimal actualQuantity, OffsetDateTime completedAt, String notes, List<UUID> photoIds) {
         public Completion {
-            photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+            photoIds = photoIds == null ? List.of() : photoIds.stream().distinct().toList(); // a photo counts once
         }
     }
 
@@ -52,152 +56,134 @@ public record WorkOrder(UUID id, String villageCode, String categoryCode, String
             BigDecimal previousQuantity, BigDecimal newQuantity) {
     }
 
-    public sealed interface Rejection permits IllegalTransition, PhotoRequired, ReasonRequired, ContractorNotActive,
-            NegativeQuantity, QuantityUnchanged, UnitMismatch {
+    /** What a command did: the order after it, and the change it made (which names the event to publish). */
+    public record Changed(WorkOrder order, Change change) {
     }
 
-    /** The request named another unit than the category's. Field {@code unit}. */
-    public record UnitMismatch(String requested, String categoryUnit) implements Rejection {
+    /**
+     * The request named another unit than the category's. Not a chassis rejection because the answer
+     * also names the category's unit ({@code categoryUnit}), so the API maps it itself. Field {@code unit}.
+     */
+    public static final class UnitMismatch extends RuntimeException {
+        private final String categoryUnit;
+
+        public UnitMismatch(String requested, String categoryUnit) {
+            super("unit " + requested + " is not the category's " + categoryUnit, null, false, false);
+            this.categoryUnit = categoryUnit;
+        }
+
+        public String categoryUnit() {
+            return categoryUnit;
+        }
     }
 
-    /** The command does not apply in the current state (409 naming it). */
-    public record IllegalTransition(WorkOrderStatus current, String command) implements Rejection {
-    }
-
-    /** A completion names no photo. Field {@code photoIds}. */
-    public record PhotoRequired() implements Rejection {
-    }
-
-    /** A rejection or correction without a reason. Field {@code reason}. */
-    public record ReasonRequired() implements Rejection {
-    }
-
-    /** Assignment to a contractor that is unknown or inactive. Field {@code contractorId}. */
-    public record ContractorNotActive(String contractorId) implements Rejection {
-    }
-
-    /** Field named by {@code field}. */
-    public record NegativeQuantity(String field) implements Rejection {
-    }
-
-    /** A correction to the quantity that is already verified. Field {@code quantity}. */
-    public record QuantityUnchanged(BigDecimal quantity) implements Rejection {
-    }
-
-    public sealed interface Outcome permits Accepted, Rejected {
-    }
-
-    public record Accepted(WorkOrder order, Change change) implements Outcome {
-    }
-
-    public record Rejected(Rejection rejection) implements Outcome {
-    }
-
+    /** Statuses after which nothing but a correction happens. */
+    /** Statuses after which nothing but a correction happens. */
     private static final Set<WorkOrderStatus> FINAL = EnumSet.of(WorkOrderStatus.VERIFIED, WorkOrderStatus.CANCELLED);
 
     /**
      * A new order, as a draft, in its category's unit. A request may name the unit (as a check, the
      * code or the Chinese name, e.g. LAMP or 盏); another one than the category's is refused.
      */
-    public static Outcome create(UUID id, String villageCode, String categoryCode, String unit, String unitZh,
+    public static Changed create(UUID id, String villageCode, String categoryCode, String unit, String unitZh,
             String requestedUnit, Details details) {
         if (requestedUnit != null && !requestedUnit.strip().equals(unit) && !requestedUnit.strip().equals(unitZh)) {
-            return new Rejected(new UnitMismatch(requestedUnit, unit));
+            throw new UnitMismatch(requestedUnit, unit);
         }
         if (details.plannedQuantity().signum() <= 0) {
-            return new Rejected(new NegativeQuantity("plannedQuantity"));
+            throw negativeQuantity("plannedQuantity");
         }
         WorkOrder order = new WorkOrder(id, villageCode, categoryCode, unit, details, WorkOrderStatus.DRAFT, null, null,
                 null, 0);
-        return new Accepted(order, new Change(WorkOrderEvents.CREATED, null, WorkOrderStatus.DRAFT, null, null, null));
+        return new Changed(order, new Change(WorkOrderEvents.CREATED, null, WorkOrderStatus.DRAFT, null, null, null));
     }
 
-    public Outcome issue() {
-        if (status != WorkOrderStatus.DRAFT) {
-            return illegal("issue");
+    /** A position is both coordinates or neither: half a position places the work nowhere. */
+    public static void requireWholePosition(Location location) {
+        if (location != null && (location.latitude() == null) != (location.longitude() == null)) {
+            throw new InvalidInput(location.latitude() == null ? "location.latitude" : "location.longitude",
+                    "problem.work-order.position.incomplete");
         }
-        return accept(next(WorkOrderStatus.ISSUED, contractorId, completion, verification), WorkOrderEvents.ISSUED, null);
+    }
+
+    public Changed issue() {
+        requireStatus("issue", WorkOrderStatus.DRAFT);
+        return changed(next(WorkOrderStatus.ISSUED, contractorId, completion, verification), WorkOrderEvents.ISSUED, null);
     }
 
     /** Assigns the order to an active contractor. */
-    public Outcome assign(String contractor, boolean contractorActive) {
-        if (status != WorkOrderStatus.ISSUED) {
-            return illegal("assign");
-        }
+    public Changed assign(String contractor, boolean contractorActive) {
+        requireStatus("assign", WorkOrderStatus.ISSUED);
         if (!contractorActive) {
-            return new Rejected(new ContractorNotActive(contractor));
+            throw new InvalidInput("contractorId", "problem.work-order.contractor.not-active");
         }
-        return accept(next(WorkOrderStatus.ASSIGNED, contractor, completion, verification), WorkOrderEvents.ASSIGNED, null);
+        return changed(next(WorkOrderStatus.ASSIGNED, contractor, completion, verification), WorkOrderEvents.ASSIGNED, null);
     }
 
     /** The contractor starts the work, or resumes it after a rejection. */
-    public Outcome start() {
-        if (status != WorkOrderStatus.ASSIGNED && status != WorkOrderStatus.REJECTED) {
-            return illegal("start");
-        }
-        return accept(next(WorkOrderStatus.IN_PROGRESS, contractorId, completion, verification), WorkOrderEvents.STARTED, null);
+    public Changed start() {
+        requireStatus("start", WorkOrderStatus.ASSIGNED, WorkOrderStatus.REJECTED);
+        return changed(next(WorkOrderStatus.IN_PROGRESS, contractorId, completion, verification), WorkOrderEvents.STARTED,
+                null);
     }
 
-    public Outcome complete(Completion reported) {
-        if (status != WorkOrderStatus.IN_PROGRESS) {
-            return illegal("complete");
-        }
+    public Changed complete(Completion reported) {
+        requireStatus("complete", WorkOrderStatus.IN_PROGRESS);
         if (reported.actualQuantity().signum() < 0) {
-            return new Rejected(new NegativeQuantity("actualQuantity"));
+            throw negativeQuantity("actualQuantity");
         }
         if (reported.photoIds().isEmpty()) {
-            return new Rejected(new PhotoRequired());
+            throw new InvalidInput("photoIds", "problem.work-order.photo.required");
         }
-        return accept(next(WorkOrderStatus.COMPLETED, contractorId, reported, verification), WorkOrderEvents.COMPLETED,
+        return changed(next(WorkOrderStatus.COMPLETED, contractorId, reported, verification), WorkOrderEvents.COMPLETED,
                 reported.notes());
     }
 
     /** Staff accept the completion: its actual quantity is what counts from now on. */
-    public Outcome verify(String by, OffsetDateTime at) {
-        if (status != WorkOrderStatus.COMPLETED) {
-            return illegal("verify");
-        }
+    public Changed verify(String by, OffsetDateTime at) {
+        requireStatus("verify", WorkOrderStatus.COMPLETED);
         Verification v = new Verification(completion.actualQuantity(), by, at);
-        return accept(next(WorkOrderStatus.VERIFIED, contractorId, completion, v), WorkOrderEvents.VERIFIED, null);
+        return changed(next(WorkOrderStatus.VERIFIED, contractorId, completion, v), WorkOrderEvents.VERIFIED, null);
     }
 
     /** Staff send the completion back; the contractor starts again. */
-    public Outcome reject(String reason) {
-        if (status != WorkOrderStatus.COMPLETED) {
-            return illegal("reject");
-        }
+    public Changed reject(String reason) {
+        requireStatus("reject", WorkOrderStatus.COMPLETED);
         if (blank(reason)) {
-            return new Rejected(new ReasonRequired());
+            throw reasonRequired();
         }
-        return accept(next(WorkOrderStatus.REJECTED, contractorId, completion, verification), WorkOrderEvents.REJECTED,
+        return changed(next(WorkOrderStatus.REJECTED, contractorId, completion, verification), WorkOrderEvents.REJECTED,
                 reason.strip());
     }
 
-    public Outcome cancel(String reason) {
+    public Changed cancel(String reason) {
         if (FINAL.contains(status)) {
-            return illegal("cancel");
+            throw illegal("cancel");
         }
-        return accept(next(WorkOrderStatus.CANCELLED, contractorId, completion, verification), WorkOrderEvents.CANCELLED,
+        return changed(next(WorkOrderStatus.CANCELLED, contractorId, completion, verification), WorkOrderEvents.CANCELLED,
                 blank(reason) ? null : reason.strip());
     }
 
     /** A district admin fixes a verified quantity; the order stays verified, the change is its own fact. */
-    public Outcome correct(BigDecimal quantity, String reason, String by, OffsetDateTime at) {
-        if (status != WorkOrderStatus.VERIFIED) {
-            return illegal("correct");
-        }
+    public Changed correct(BigDecimal quantity, String reason, String by, OffsetDateTime at) {
+        requireStatus("correct", WorkOrderStatus.VERIFIED);
         if (quantity.signum() < 0) {
-            return new Rejected(new NegativeQuantity("quantity"));
+            throw negativeQuantity("quantity");
         }
         if (blank(reason)) {
-            return new Rejected(new ReasonRequired());
+            throw reasonRequired();
         }
         if (quantity.compareTo(verification.quantity()) == 0) {
-            return new Rejected(new QuantityUnchanged(verification.quantity()));
+            throw new InvalidInput("quantity", "problem.work-order.quantity.unchanged");
         }
         WorkOrder corrected = next(WorkOrderStatus.VERIFIED, contractorId, completion, new Verification(quantity, by, at));
-        return new Accepted(corrected, new Change(WorkOrderEvents.CORRECTED, status, status, reason.strip(),
+        return new Changed(corrected, new Change(WorkOrderEvents.CORRECTED, status, status, reason.strip(),
                 verification.quantity(), quantity));
+    }
+
+    /** Past its due date (a day in China) with the work still to be done. */
+    public boolean isOverdue(LocalDate today) {
+        return details.dueDate() != null && details.dueDate().isBefore(today) && status.isOpen();
     }
 
     /** The event data of a change this order (after the change) made, by {@code by}. */
@@ -229,12 +215,27 @@ public record WorkOrder(UUID id, String villageCode, String categoryCode, String
         return new WorkOrder(id, villageCode, categoryCode, unit, details, to, contractor, c, v, version + 1);
     }
 
-    private Outcome accept(WorkOrder next, String eventType, String note) {
-        return new Accepted(next, new Change(eventType, status, next.status(), note, null, null));
+    private Changed changed(WorkOrder next, String eventType, String note) {
+        return new Changed(next, new Change(eventType, status, next.status(), note, null, null));
     }
 
-    private Outcome illegal(String command) {
-        return new Rejected(new IllegalTransition(status, command));
+    /** The command does not apply in the current state: 409 naming it. */
+    private void requireStatus(String command, WorkOrderStatus... allowed) {
+        if (!List.of(allowed).contains(status)) {
+            throw illegal(command);
+        }
+    }
+
+    private StateConflict illegal(String command) {
+        return new StateConflict(status.name(), "problem.work-order.illegal-transition", command, status.name());
+    }
+
+    private static InvalidInput negativeQuantity(String field) {
+        return new InvalidInput(field, "problem.work-order.quantity.invalid");
+    }
+
+    private static InvalidInput reasonRequired() {
+        return new InvalidInput("reason", "problem.work-order.reason.required");
     }
 
     private static boolean blank(String s) {

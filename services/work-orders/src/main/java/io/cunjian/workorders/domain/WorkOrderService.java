@@ -1,47 +1,48 @@
 package io.cunjian.workorders.domain;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.ChinaTime;
+import io.cunjian.chassis.domain.ExpectedVersion;
+import io.cunjian.chassis.domain.InvalidInput;
+import io.cunjian.chassis.domain.NotFound;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
 import io.cunjian.chassis.replica.CategoryReplica;
 import io.cunjian.chassis.replica.RegionReplica;
-import io.cunjian.workorders.persistence.ContractorRepository;
-import io.cunjian.workorders.persistence.PhotoRepository;
-import io.cunjian.workorders.persistence.TransitionEntity;
-import io.cunjian.workorders.persistence.TransitionRepository;
-import io.cunjian.workorders.persistence.WorkOrderEntity;
-import io.cunjian.workorders.persistence.WorkOrderRepository;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Policies;
+import io.cunjian.chassis.security.RegionScope;
+import io.cunjian.chassis.security.Role;
 
 /**
- * Work-order use cases, each in one transaction with its history row and its outbox row (key: the
- * village code, so one village's facts keep their order). The order row is locked for the change, so
- * two commands on one order run one after the other and the second sees the first's state.
+ * Work-order use cases. Each change loads the order locked (so two commands on one order run one after
+ * the other and the second sees the first's state), checks the caller, then the version the change was
+ * made against when one is named, lets the order decide, and stores it with its history row and its outbox
+ * row in one transaction (outbox key: the village code, so one village's facts keep their order).
  */
 @ApplicationScoped
 public class WorkOrderService {
 
+    /** How far ahead of this server's clock a phone's clock may be when it reports a completion. */
+    private static final long CLOCK_SKEW_MINUTES = 5;
+
     @Inject
-    WorkOrderRepository orders;
+    WorkOrders orders;
     @Inject
-    TransitionRepository transitions;
+    Photos photos;
     @Inject
-    ContractorRepository contractors;
-    @Inject
-    PhotoRepository photos;
+    Contractors contractors;
     @Inject
     RegionReplica villages;
     @Inject
@@ -50,117 +51,179 @@ public class WorkOrderService {
     Outbox outbox;
 
     /**
-     * A new draft order in a village and category this service has seen on village.events; one it
-     * has not seen (yet) is a retryable problem (the replica may lag a moment behind).
+     * A new draft order in a village and category this service has seen on village.events; one it has not
+     * seen (yet) is a retryable problem (the replica may lag a moment behind).
      */
     @Transactional
-    public WorkOrder.Outcome create(String villageCode, String categoryCode, String requestedUnit, WorkOrder.Details details,
-            String by) {
+    public WorkOrder create(Caller caller, String villageCode, String categoryCode, String requestedUnit,
+            WorkOrder.Details details) {
+        caller.require(Policies.MANAGE_IN_REGION, villageCode);
+        WorkOrder.requireWholePosition(details.location());
         villages.requireVillage(villageCode);
         CategoryReplica.ReplicaCategory category = categories.require(categoryCode);
-        WorkOrder.Outcome outcome = WorkOrder.create(UUID.randomUUID(), villageCode, categoryCode, category.unit(),
+        WorkOrder.Changed created = WorkOrder.create(UUID.randomUUID(), villageCode, categoryCode, category.unit(),
                 category.unitZh(), requestedUnit, details);
-        if (outcome instanceof WorkOrder.Accepted accepted) {
-            WorkOrder order = accepted.order();
-            WorkOrderEntity e = new WorkOrderEntity();
-            e.id = order.id();
-            e.villageCode = order.villageCode();
-            e.categoryCode = order.categoryCode();
-            e.unit = order.unit();
-            e.createdBy = by;
-            e.createdAt = now();
-            e.updatedAt = e.createdAt;
-            e.apply(order);
-            orders.persist(e);
-            orders.flush();
-            record(accepted, by);
-        }
-        return outcome;
+        orders.add(created.order(), caller.subject(), now());
+        return published(created, caller);
+    }
+
+    @Transactional
+    public WorkOrder issue(UUID orderId, Caller caller, ExpectedVersion expected) {
+        WorkOrder order = forChange(orderId);
+        WorkOrderAccess.manage(caller, order);
+        check(expected, order);
+        return changed(order.issue(), caller);
+    }
+
+    /** Only an active contractor takes an order. */
+    @Transactional
+    public WorkOrder assign(UUID orderId, String contractorId, Caller caller, ExpectedVersion expected) {
+        WorkOrder order = forChange(orderId);
+        WorkOrderAccess.manage(caller, order);
+        check(expected, order);
+        boolean active = contractors.find(contractorId).filter(c -> c.details().active()).isPresent();
+        return changed(order.assign(contractorId, active), caller);
+    }
+
+    @Transactional
+    public WorkOrder start(UUID orderId, Caller caller, ExpectedVersion expected) {
+        WorkOrder order = forChange(orderId);
+        WorkOrderAccess.doTheWork(caller, order);
+        check(expected, order);
+        return changed(order.start(), caller);
     }
 
     /**
-     * Runs a command on an order: locks it, lets {@code guard} refuse the caller (it throws), checks
-     * an {@code If-Match} when one is sent, and persists and publishes what the command accepted.
-     * Empty when there is no such order.
+     * The assigned contractor reports the work done. A completion without a time was finished now; one
+     * finished in the future is refused before anything else. Every photo it names must have been uploaded
+     * to this order (checked only when the order is in progress: otherwise its state is the answer).
      */
     @Transactional
-    public Optional<WorkOrder.Outcome> act(UUID id, String ifMatch, Consumer<WorkOrder> guard,
-            Function<WorkOrder, WorkOrder.Outcome> command, String by) {
-        Optional<WorkOrderEntity> found = orders.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            return Optional.empty();
+    public WorkOrder complete(UUID orderId, WorkOrder.Completion reported, Caller caller, ExpectedVersion expected) {
+        OffsetDateTime now = now();
+        OffsetDateTime completedAt = reported.completedAt() == null ? now : reported.completedAt();
+        if (completedAt.isAfter(now.plusMinutes(CLOCK_SKEW_MINUTES))) {
+            throw new InvalidInput("completedAt", "problem.work-order.completed-at.future");
         }
-        WorkOrderEntity e = found.get();
-        WorkOrder current = e.toDomain(transitions.completionPhotos(id));
-        guard.accept(current);
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireIfMatch(ifMatch, e.version);
+        WorkOrder.Completion completion = new WorkOrder.Completion(reported.actualQuantity(), completedAt,
+                reported.notes(), reported.photoIds());
+        WorkOrder order = forChange(orderId);
+        WorkOrderAccess.doTheWork(caller, order);
+        if (order.status() == WorkOrderStatus.IN_PROGRESS && !photos.allBelongTo(orderId, completion.photoIds())) {
+            throw new InvalidInput("photoIds", "problem.work-order.photo.unknown");
         }
-        WorkOrder.Outcome outcome = command.apply(current);
-        if (outcome instanceof WorkOrder.Accepted accepted) {
-            e.apply(accepted.order());
-            e.updatedAt = now();
-            if (WorkOrderEvents.COMPLETED.equals(accepted.change().eventType())) {
-                transitions.replaceCompletionPhotos(id, accepted.order().completion().photoIds());
-            }
-            orders.flush(); // the new @Version is the one the event names
-            record(accepted, by);
-        }
-        return Optional.of(outcome);
+        check(expected, order);
+        WorkOrder.Changed completed = order.complete(completion);
+        orders.update(completed.order(), now());
+        orders.replaceCompletionPhotos(orderId, completed.order().completion().photoIds());
+        return published(completed, caller);
+    }
+
+    /** Staff accept the completion: its actual quantity counts from now on. */
+    @Transactional
+    public WorkOrder verify(UUID orderId, Caller caller, ExpectedVersion expected) {
+        WorkOrder order = forChange(orderId);
+        WorkOrderAccess.manage(caller, order);
+        check(expected, order);
+        return changed(order.verify(caller.subject(), now()), caller);
+    }
+
+    @Transactional
+    public WorkOrder reject(UUID orderId, String reason, Caller caller, ExpectedVersion expected) {
+        WorkOrder order = forChange(orderId);
+        WorkOrderAccess.manage(caller, order);
+        check(expected, order);
+        return changed(order.reject(reason), caller);
+    }
+
+    @Transactional
+    public WorkOrder cancel(UUID orderId, String reason, Caller caller, ExpectedVersion expected) {
+        WorkOrder order = forChange(orderId);
+        WorkOrderAccess.manage(caller, order);
+        check(expected, order);
+        return changed(order.cancel(reason), caller);
+    }
+
+    /** A district admin fixes a verified quantity, with a reason. */
+    @Transactional
+    public WorkOrder correct(UUID orderId, BigDecimal quantity, String reason, Caller caller, ExpectedVersion expected) {
+        WorkOrder order = forChange(orderId);
+        WorkOrderAccess.correct(caller, order);
+        check(expected, order);
+        return changed(order.correct(quantity, reason, caller.subject(), now()), caller);
+    }
+
+    @Transactional
+    public WorkOrder find(UUID orderId, Caller caller) {
+        WorkOrder order = orders.find(orderId).orElseThrow(() -> notFound(orderId));
+        WorkOrderAccess.see(caller, order);
+        return order;
+    }
+
+    /** Every change of the order, oldest first. */
+    @Transactional
+    public List<WorkOrders.Transition> history(UUID orderId, Caller caller) {
+        find(orderId, caller);
+        return orders.history(orderId);
     }
 
     /**
-     * Every photo a completion names must have been uploaded to this order (400 naming
-     * {@code photoIds} otherwise).
+     * The orders a caller may see that match: staff and viewers those in their regions (well-formed grants
+     * only: an odd one must never match everything), a contractor its own company's (none when its token
+     * names no company). Lists leave out the completion's photo ids ({@link #find} has them).
      */
     @Transactional
-    public void requirePhotosOf(UUID orderId, List<UUID> photoIds) {
-        List<UUID> missing = photoIds.stream().filter(p -> !photos.belongsTo(p, orderId)).toList();
-        if (!missing.isEmpty()) {
-            throw new io.cunjian.chassis.problem.InvalidInputProblem("photoIds", "problem.work-order.photo.unknown");
+    public Results<WorkOrder> search(Caller caller, WorkOrderCriteria criteria, int page, int size) {
+        List<String> visible = List.of();
+        String onlyContractor = null;
+        if (caller.hasRole(Role.DISTRICT_ADMIN, Role.TOWNSHIP_STAFF, Role.VIEWER)) {
+            visible = RegionScope.readable(caller, null);
+        } else if (caller.hasRole(Role.CONTRACTOR)) {
+            onlyContractor = caller.contractorId().orElse("-");
+        } else {
+            caller.requireRole(Role.DISTRICT_ADMIN, Role.TOWNSHIP_STAFF, Role.VIEWER, Role.CONTRACTOR);
         }
+        var search = new WorkOrders.Search(visible, onlyContractor, criteria, today());
+        return new Results<>(orders.search(search, page, size), orders.count(search));
     }
 
-    /** Whether a contractor is registered and active (only those take orders). */
-    @Transactional
-    public boolean contractorActive(String contractorId) {
-        return contractorId != null && contractors.findByIdOptional(contractorId).filter(c -> c.active).isPresent();
+    /** The day in China by which due dates are judged. */
+    public static LocalDate today() {
+        return LocalDate.now(ChinaTime.ZONE);
     }
 
-    @Transactional
-    public Optional<WorkOrder> find(UUID id) {
-        return orders.findByIdOptional(id).map(e -> e.toDomain(transitions.completionPhotos(id)));
-    }
-
-    @Transactional
-    public Optional<WorkOrderEntity> findEntity(UUID id) {
-        return orders.findByIdOptional(id);
-    }
-
-    @Transactional
-    public List<TransitionEntity> history(UUID id) {
-        return transitions.history(id);
-    }
-
-    public static OffsetDateTime now() {
+    static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    private void record(WorkOrder.Accepted accepted, String by) {
-        WorkOrder order = accepted.order();
-        WorkOrder.Change change = accepted.change();
-        TransitionEntity t = new TransitionEntity();
-        t.orderId = order.id();
-        t.at = now();
-        t.actor = by;
-        t.fromStatus = change.from();
-        t.toStatus = change.to();
-        t.eventType = change.eventType();
-        t.note = change.note();
-        t.previousQuantity = change.previousQuantity();
-        t.newQuantity = change.newQuantity();
-        transitions.persist(t);
-        outbox.publish(new OutgoingEvent(TopicNames.WORK_ORDER, order.villageCode(), change.eventType(), order.villageCode(),
-                order.event(change, by)));
+    WorkOrder forChange(UUID orderId) {
+        return orders.findForChange(orderId).orElseThrow(() -> notFound(orderId));
+    }
+
+    static NotFound notFound(UUID orderId) {
+        return new NotFound("problem.work-order.not-found", orderId.toString());
+    }
+
+    /** A version is checked only when the caller names one: work-order commands accept none (last one wins). */
+    private static void check(ExpectedVersion expected, WorkOrder order) {
+        if (!expected.isNone()) {
+            expected.check(order.version());
+        }
+    }
+
+    private WorkOrder changed(WorkOrder.Changed changed, Caller caller) {
+        orders.update(changed.order(), now());
+        return published(changed, caller);
+    }
+
+    /** The history row and the event of a change, in the transaction that stored it. */
+    private WorkOrder published(WorkOrder.Changed changed, Caller caller) {
+        WorkOrder order = changed.order();
+        WorkOrder.Change change = changed.change();
+        orders.record(order.id(), new WorkOrders.Transition(now(), caller.subject(), change.from(), change.to(),
+                change.eventType(), change.note(), change.previousQuantity(), change.newQuantity()));
+        outbox.publish(new OutgoingEvent(TopicNames.WORK_ORDER, order.villageCode(), change.eventType(),
+                order.villageCode(), order.event(change, caller.subject())));
+        return order;
     }
 }

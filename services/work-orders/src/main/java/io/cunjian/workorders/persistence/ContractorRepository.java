@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cunjian.workorders.domain.Contractors;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -13,19 +14,15 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class ContractorRepository implements PanacheRepositoryBase<ContractorEntity, String> {
 
-    /** Filters of the contractor list; null means "any". */
-    public record Filter(String name, Boolean active) {
-    }
-
-    public List<ContractorEntity> search(Filter filter, int page, int size) {
+    public List<ContractorEntity> search(Contractors.Criteria filter, int page, int size) {
         return query(filter).page(Page.of(page, size)).list();
     }
 
-    public long countSearch(Filter filter) {
+    public long countSearch(Contractors.Criteria filter) {
         return query(filter).count();
     }
 
-    private PanacheQuery<ContractorEntity> query(Filter f) {
+    private PanacheQuery<ContractorEntity> query(Contractors.Criteria f) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         if (f.name() != null && !f.name().isEmpty()) {

@@ -1,13 +1,14 @@
 package io.cunjian.workorders.persistence;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cunjian.workorders.domain.WorkOrderCriteria;
 import io.cunjian.workorders.domain.WorkOrderStatus;
+import io.cunjian.workorders.domain.WorkOrders;
 import io.cunjian.chassis.persistence.RegionPrefixes;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -18,32 +19,24 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrderEntity, UUID> {
 
-    /**
-     * The filters of an order list; null means "any". {@code visibleRegions} (prefixes) and
-     * {@code onlyContractor} are the caller's scope, applied before the filters.
-     */
-    public record Filter(List<String> visibleRegions, String onlyContractor, String region, String village,
-            WorkOrderStatus status, String category, String contractor, LocalDate dueFrom, LocalDate dueTo, Boolean overdue,
-            LocalDate today) {
+    public List<WorkOrderEntity> search(WorkOrders.Search search, int page, int size) {
+        return query(search).page(Page.of(page, size)).list();
     }
 
-    public List<WorkOrderEntity> search(Filter filter, int page, int size) {
-        return query(filter).page(Page.of(page, size)).list();
+    public long countSearch(WorkOrders.Search search) {
+        return query(search).count();
     }
 
-    public long countSearch(Filter filter) {
-        return query(filter).count();
-    }
-
-    private PanacheQuery<WorkOrderEntity> query(Filter f) {
+    private PanacheQuery<WorkOrderEntity> query(WorkOrders.Search search) {
         List<String> where = new ArrayList<>();
         Parameters p = new Parameters();
-        if (f.onlyContractor() != null) {
+        if (search.onlyContractor() != null) {
             where.add("contractorId = :me");
-            p.and("me", f.onlyContractor());
+            p.and("me", search.onlyContractor());
         } else {
-            where.add(RegionPrefixes.anyOf("villageCode", f.visibleRegions(), p));
+            where.add(RegionPrefixes.anyOf("villageCode", search.visibleRegions(), p));
         }
+        WorkOrderCriteria f = search.criteria();
         if (f.region() != null) {
             where.add("villageCode like :region escape '\\'");
             p.and("region", like(f.region()) + "%");
@@ -73,11 +66,11 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrderEntit
             p.and("dueTo", f.dueTo());
         }
         if (f.overdue() != null) {
-            // overdue: a due date in the past and the work not done (completed, verified or cancelled)
-            String open = "dueDate < :today and status not in (:done)";
-            where.add(f.overdue() ? open : "not (dueDate is not null and " + open + ")");
-            p.and("today", f.today());
-            p.and("done", List.of(WorkOrderStatus.COMPLETED, WorkOrderStatus.VERIFIED, WorkOrderStatus.CANCELLED));
+            // the rule of WorkOrder.isOverdue, as a condition
+            String overdue = "dueDate < :today and status in (:open)";
+            where.add(f.overdue() ? overdue : "not (dueDate is not null and " + overdue + ")");
+            p.and("today", search.today());
+            p.and("open", WorkOrderStatus.openStatuses());
         }
         return find(String.join(" and ", where), Sort.by("createdAt").descending().and("id"), p);
     }

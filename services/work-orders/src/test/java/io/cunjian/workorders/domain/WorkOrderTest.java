@@ -1,6 +1,7 @@
 package io.cunjian.workorders.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,7 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+
+import io.cunjian.chassis.domain.InvalidInput;
+import io.cunjian.chassis.domain.StateConflict;
+import io.cunjian.workorders.events.WorkOrderEvents;
 
 /** The lifecycle without Quarkus: every command in every state. */
 class WorkOrderTest {
@@ -22,18 +28,24 @@ class WorkOrderTest {
             List.of(UUID.randomUUID()));
 
     static WorkOrder draft() {
-        var outcome = WorkOrder.create(UUID.randomUUID(), "220382201201", "street-lamp-repair", "LAMP", "盏", null,
+        var created = WorkOrder.create(UUID.randomUUID(), "220382201201", "street-lamp-repair", "LAMP", "盏", null,
                 new WorkOrder.Details("路灯维修", null, null, new BigDecimal("80"), LocalDate.of(2026, 6, 30), null));
-        return ((WorkOrder.Accepted) outcome).order();
+        return created.order();
     }
 
-    static WorkOrder ok(WorkOrder.Outcome outcome) {
-        assertThat(outcome).isInstanceOf(WorkOrder.Accepted.class);
-        return ((WorkOrder.Accepted) outcome).order();
+    static WorkOrder ok(WorkOrder.Changed changed) {
+        assertThat(changed).isNotNull();
+        return changed.order();
+    }
+
+    /** The rejection {@code command} throws, as the field problem a client sees. */
+    static void refusesField(ThrowingCallable command, String field, String message) {
+        assertThatThrownBy(command).isInstanceOfSatisfying(InvalidInput.class,
+                r -> assertThat(r.fields()).containsExactly(new InvalidInput.FieldProblem(field, message)));
     }
 
     /** Each command, applied to an order in a given state. */
-    static final Map<String, Function<WorkOrder, WorkOrder.Outcome>> COMMANDS = Map.of(
+    static final Map<String, Function<WorkOrder, WorkOrder.Changed>> COMMANDS = Map.of(
             "issue", WorkOrder::issue,
             "assign", o -> o.assign("91220300MA14ABCD1X", true),
             "start", WorkOrder::start,
@@ -92,16 +104,20 @@ class WorkOrderTest {
             WorkOrder order = in(state);
             assertThat(order.status()).isEqualTo(state);
             for (var command : COMMANDS.entrySet()) {
-                WorkOrder.Outcome outcome = command.getValue().apply(order);
                 WorkOrderStatus to = ALLOWED.get(state).get(command.getKey());
                 if (to != null) {
-                    WorkOrder next = ok(outcome);
+                    WorkOrder.Changed changed = command.getValue().apply(order);
+                    WorkOrder next = ok(changed);
                     assertThat(next.status()).as(state + " " + command.getKey()).isEqualTo(to);
                     assertThat(next.version()).isEqualTo(order.version() + 1);
-                    assertThat(((WorkOrder.Accepted) outcome).change().from()).isEqualTo(state);
+                    assertThat(changed.change().from()).isEqualTo(state);
                 } else {
-                    assertThat(outcome).as(state + " " + command.getKey())
-                            .isEqualTo(new WorkOrder.Rejected(new WorkOrder.IllegalTransition(state, command.getKey())));
+                    assertThatThrownBy(() -> command.getValue().apply(order)).as(state + " " + command.getKey())
+                            .isInstanceOfSatisfying(StateConflict.class, r -> {
+                                assertThat(r.currentState()).isEqualTo(state.name());
+                                assertThat(r.reason()).isEqualTo("problem.work-order.illegal-transition");
+                                assertThat(r.args()).containsExactly(command.getKey(), state.name());
+                            });
                     refused++;
                 }
             }
@@ -113,10 +129,10 @@ class WorkOrderTest {
     void theHappyPathPublishesOneEventPerStepWithQuantities() {
         WorkOrder o = draft();
         List<String> types = new java.util.ArrayList<>(List.of(WorkOrderEvents.CREATED));
-        for (Function<WorkOrder, WorkOrder.Outcome> step : List.<Function<WorkOrder, WorkOrder.Outcome>>of(WorkOrder::issue,
+        for (Function<WorkOrder, WorkOrder.Changed> step : List.<Function<WorkOrder, WorkOrder.Changed>>of(WorkOrder::issue,
                 x -> x.assign("91220300MA14ABCD1X", true), WorkOrder::start, x -> x.complete(COMPLETION),
                 x -> x.verify("staff", NOW))) {
-            var accepted = (WorkOrder.Accepted) step.apply(o);
+            var accepted = step.apply(o);
             o = accepted.order();
             types.add(accepted.change().eventType());
             WorkOrderEvents.Data data = o.event(accepted.change(), "someone");
@@ -135,43 +151,70 @@ class WorkOrderTest {
     @Test
     void aCorrectionKeepsTheOrderVerifiedAndNamesBothQuantities() {
         WorkOrder verified = in(WorkOrderStatus.VERIFIED);
-        var accepted = (WorkOrder.Accepted) verified.correct(new BigDecimal("60.5"), " recount ", "admin", NOW);
+        var accepted = verified.correct(new BigDecimal("60.5"), " recount ", "admin", NOW);
         assertThat(accepted.order().status()).isEqualTo(WorkOrderStatus.VERIFIED);
         assertThat(accepted.order().verification().quantity()).isEqualByComparingTo("60.5");
         WorkOrderEvents.Data data = accepted.order().event(accepted.change(), "admin");
         assertThat(data.previousQuantity()).isEqualByComparingTo("64");
         assertThat(data.newQuantity()).isEqualByComparingTo("60.5");
         assertThat(data.reason()).isEqualTo("recount");
-        assertThat(verified.correct(new BigDecimal("64.000"), "same", "admin", NOW))
-                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.QuantityUnchanged(new BigDecimal("64"))));
-        assertThat(verified.correct(new BigDecimal("1"), " ", "admin", NOW))
-                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.ReasonRequired()));
-        assertThat(verified.correct(new BigDecimal("-1"), "x", "admin", NOW))
-                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.NegativeQuantity("quantity")));
+        refusesField(() -> verified.correct(new BigDecimal("64.000"), "same", "admin", NOW), "quantity",
+                "problem.work-order.quantity.unchanged");
+        refusesField(() -> verified.correct(new BigDecimal("1"), " ", "admin", NOW), "reason",
+                "problem.work-order.reason.required");
+        refusesField(() -> verified.correct(new BigDecimal("-1"), "x", "admin", NOW), "quantity",
+                "problem.work-order.quantity.invalid");
     }
 
     @Test
     void rulesBeyondTheStates() {
-        assertThat(in(WorkOrderStatus.IN_PROGRESS).complete(new WorkOrder.Completion(BigDecimal.ONE, NOW, null, List.of())))
-                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.PhotoRequired()));
-        assertThat(in(WorkOrderStatus.IN_PROGRESS).complete(new WorkOrder.Completion(new BigDecimal("-1"), NOW, null,
-                List.of(UUID.randomUUID())))).isEqualTo(new WorkOrder.Rejected(new WorkOrder.NegativeQuantity("actualQuantity")));
+        refusesField(() -> in(WorkOrderStatus.IN_PROGRESS).complete(new WorkOrder.Completion(BigDecimal.ONE, NOW, null,
+                List.of())), "photoIds", "problem.work-order.photo.required");
+        refusesField(() -> in(WorkOrderStatus.IN_PROGRESS).complete(new WorkOrder.Completion(new BigDecimal("-1"), NOW, null,
+                List.of(UUID.randomUUID()))), "actualQuantity", "problem.work-order.quantity.invalid");
         assertThat(in(WorkOrderStatus.IN_PROGRESS).complete(new WorkOrder.Completion(BigDecimal.ZERO, NOW, null,
-                List.of(UUID.randomUUID())))).isInstanceOf(WorkOrder.Accepted.class);
-        assertThat(in(WorkOrderStatus.COMPLETED).reject(null)).isEqualTo(new WorkOrder.Rejected(new WorkOrder.ReasonRequired()));
-        assertThat(in(WorkOrderStatus.ISSUED).assign("X", false))
-                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.ContractorNotActive("X")));
+                List.of(UUID.randomUUID()))).order().status()).isEqualTo(WorkOrderStatus.COMPLETED);
+        refusesField(() -> in(WorkOrderStatus.COMPLETED).reject(null), "reason", "problem.work-order.reason.required");
+        refusesField(() -> in(WorkOrderStatus.ISSUED).assign("X", false), "contractorId",
+                "problem.work-order.contractor.not-active");
         var details = new WorkOrder.Details("t", null, null, BigDecimal.ONE, null, null);
-        assertThat(WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", "METRE", details))
-                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.UnitMismatch("METRE", "LAMP")));
-        assertThat(WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", "盏", details))
-                .isInstanceOf(WorkOrder.Accepted.class);
-        assertThat(WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", null,
-                new WorkOrder.Details("t", null, null, BigDecimal.ZERO, null, null)))
-                .isEqualTo(new WorkOrder.Rejected(new WorkOrder.NegativeQuantity("plannedQuantity")));
+        assertThatThrownBy(() -> WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", "METRE", details))
+                .isInstanceOfSatisfying(WorkOrder.UnitMismatch.class, r -> assertThat(r.categoryUnit()).isEqualTo("LAMP"));
+        assertThat(WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", "盏", details).order().status())
+                .isEqualTo(WorkOrderStatus.DRAFT);
+        refusesField(() -> WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", null,
+                new WorkOrder.Details("t", null, null, BigDecimal.ZERO, null, null)), "plannedQuantity",
+                "problem.work-order.quantity.invalid");
         Set<WorkOrderStatus> cancellable = EnumSet.complementOf(EnumSet.of(WorkOrderStatus.VERIFIED, WorkOrderStatus.CANCELLED));
         for (WorkOrderStatus s : cancellable) {
-            assertThat(in(s).cancel("x")).isInstanceOf(WorkOrder.Accepted.class);
+            assertThat(in(s).cancel("x").order().status()).isEqualTo(WorkOrderStatus.CANCELLED);
         }
+    }
+
+    @Test
+    void anOrderIsOverdueOnlyPastItsDueDayWithTheWorkStillToDo() {
+        LocalDate due = LocalDate.of(2026, 6, 30); // draft()'s due date
+        assertThat(in(WorkOrderStatus.IN_PROGRESS).isOverdue(due)).as("on the due day").isFalse();
+        assertThat(in(WorkOrderStatus.IN_PROGRESS).isOverdue(due.plusDays(1))).as("the day after").isTrue();
+        for (WorkOrderStatus s : WorkOrderStatus.values()) {
+            boolean open = !EnumSet.of(WorkOrderStatus.COMPLETED, WorkOrderStatus.VERIFIED, WorkOrderStatus.CANCELLED)
+                    .contains(s);
+            assertThat(in(s).isOverdue(due.plusDays(1))).as(s.name()).isEqualTo(open);
+            assertThat(WorkOrderStatus.openStatuses().contains(s)).as(s.name()).isEqualTo(open);
+        }
+        WorkOrder undated = ok(WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", null,
+                new WorkOrder.Details("t", null, null, BigDecimal.ONE, null, null)));
+        assertThat(undated.isOverdue(due.plusYears(10))).as("no due date").isFalse();
+    }
+
+    @Test
+    void aPositionIsBothCoordinatesOrNone() {
+        WorkOrder.requireWholePosition(null);
+        WorkOrder.requireWholePosition(new WorkOrder.Location("村口", null, null));
+        WorkOrder.requireWholePosition(new WorkOrder.Location(null, new BigDecimal("43.1"), new BigDecimal("124.3")));
+        refusesField(() -> WorkOrder.requireWholePosition(new WorkOrder.Location(null, new BigDecimal("43.1"), null)),
+                "location.longitude", "problem.work-order.position.incomplete");
+        refusesField(() -> WorkOrder.requireWholePosition(new WorkOrder.Location(null, null, new BigDecimal("124.3"))),
+                "location.latitude", "problem.work-order.position.incomplete");
     }
 }

@@ -1,4 +1,4 @@
-package io.cunjian.workorders.domain;
+package io.cunjian.workorders.events;
 
 import java.math.BigDecimal;
 

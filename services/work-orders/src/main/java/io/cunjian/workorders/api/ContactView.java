@@ -1,0 +1,4 @@
+package io.cunjian.workorders.api;
+
+public record ContactView(String name, String phone) {
+}
