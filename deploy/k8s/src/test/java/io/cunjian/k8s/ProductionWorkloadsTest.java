@@ -31,10 +31,11 @@ class ProductionWorkloadsTest {
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
     /**
      * Set though no {@code ${…}} names them: the image's start script reads JAVA_OPTS_APPEND, the
-     * chassis' sign-in page reads {@code cunjian.web.oidc.*} (MicroProfile Config maps the names).
+     * chassis' sign-in page reads {@code cunjian.web.oidc.*}, Quarkus {@code quarkus.datasource.jdbc.max-size}
+     * (MicroProfile Config maps the names).
      */
     private static final Set<String> READ_WITHOUT_REFERENCE = Set.of("JAVA_OPTS_APPEND", "CUNJIAN_WEB_OIDC_ISSUER",
-            "CUNJIAN_WEB_OIDC_CLIENT_ID");
+            "CUNJIAN_WEB_OIDC_CLIENT_ID", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE");
     private static final Set<String> RESTRICTED_VOLUMES = Set.of("configMap", "csi", "downwardAPI", "emptyDir", "ephemeral",
             "persistentVolumeClaim", "projected", "secret");
 
@@ -77,6 +78,20 @@ class ProductionWorkloadsTest {
             assertThat(list(deployment(s), "spec", "template", "spec", "topologySpreadConstraints"))
                     .extracting(t -> t.get("topologyKey")).contains("topology.kubernetes.io/zone", "kubernetes.io/hostname");
         }
+    }
+
+    /** No pooler (ADR 0015): every replica at the HPAs' maximum must still get its connections. */
+    @Test
+    void theDatabaseTakesEveryServiceAtItsMaximumReplicas() {
+        int perReplica = Integer.parseInt(String.valueOf(map(ofKind(objects, "ConfigMap").get(0), "data")
+                .get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE")));
+        int needed = 0;
+        for (ServiceDescriptor s : services) {
+            needed += (Integer) at(named("HorizontalPodAutoscaler", s.name()), "spec", "maxReplicas") * perReplica;
+        }
+        Map<String, Object> cluster = ofKind(objects, "Cluster").get(0);
+        int max = Integer.parseInt((String) at(cluster, "spec", "postgresql", "parameters", "max_connections"));
+        assertThat(needed).as("connections at the HPAs' maximum (the operator keeps ~20 for itself)").isLessThanOrEqualTo(max - 20);
     }
 
     @Test
