@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.cunjian.chassis.events.KafkaClientSettings;
 import io.cunjian.chassis.inbox.EventConsumption;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.reporting.events.VillageEventsConsumer;
@@ -65,8 +66,8 @@ public class Rebuilds {
     @Inject
     VillageEventsConsumer live;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClientSettings kafka;
     @ConfigProperty(name = "cunjian.kafka.topic-prefix", defaultValue = "")
     Optional<String> topicPrefix;
 
@@ -154,8 +155,7 @@ public class Rebuilds {
         String schema = schema(id);
         AtomicLong records = new AtomicLong();
         AtomicLong unreadable = new AtomicLong();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.connection();
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, CHUNK);
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
