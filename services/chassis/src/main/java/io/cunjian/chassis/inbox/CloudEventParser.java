@@ -33,7 +33,8 @@ public final class CloudEventParser {
         CloudEvent event;
         try {
             event = CloudEventRecords.read(record);
-        } catch (CloudEventRWException | IllegalStateException e) {
+        } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
+            // The SDK's reader: no ce_specversion, an unknown version, ce_source not a URI, ce_time not RFC 3339, …
             throw new PoisonEventException("not a CloudEvents 1.0 record: " + e.getMessage());
         }
         if (event.getSpecVersion() != SpecVersion.V1) {

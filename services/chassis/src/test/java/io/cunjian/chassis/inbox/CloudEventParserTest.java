@@ -91,6 +91,19 @@ class CloudEventParserTest {
     }
 
     @Test
+    void aRecordWithoutSourceOrWithAnIdThatIsNoUuidIsPoison() {
+        ConsumerRecord<String, byte[]> noSource = renamed("{}");
+        noSource.headers().remove("ce_source");
+        assertThatThrownBy(() -> CloudEventParser.parse(noSource)).isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining("source");
+        ConsumerRecord<String, byte[]> badId = renamed("{}");
+        badId.headers().remove("ce_id");
+        badId.headers().add("ce_id", ConsumerRecords.bytes("42"));
+        assertThatThrownBy(() -> CloudEventParser.parse(badId)).isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining("ce_id is not a UUID");
+    }
+
+    @Test
     void dataThatIsNotJsonIsPoison() {
         assertThatThrownBy(() -> CloudEventParser.parse(renamed("not json at all"))).isInstanceOf(PoisonEventException.class)
                 .hasMessageContaining("not JSON");
