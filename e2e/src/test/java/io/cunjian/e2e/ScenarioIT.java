@@ -212,6 +212,8 @@ class ScenarioIT {
                     ordersNow.values().stream().filter(o -> o.path("villageCode").asText().startsWith(COUNTY)).count(),
                     (System.nanoTime() - written) / 1e9, (System.nanoTime() - t0) / 1e9, api.failures());
             assertThat(left).as("report figures that differ from what the county did").isEmpty();
+            assertThat(Payloads.scientificNumbers(stack.stack().kafka().bootstrapServers()))
+                    .as("numbers published in scientific form (8E+1 for 80)").isEmpty();
         }
     }
 

@@ -1,19 +1,18 @@
 package io.cunjian.chassis.inbox;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cunjian.chassis.events.CloudEventHeaders;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.rw.CloudEventRWException;
+import io.cunjian.chassis.events.CloudEventRecords;
 import io.cunjian.chassis.events.EventSchemas;
 
 /** Reads a binary-mode CloudEvent from a Kafka record, or says why it cannot. */
@@ -25,60 +24,51 @@ public final class CloudEventParser {
     }
 
     /**
-     * @throws PoisonEventException when a required attribute is missing or malformed, the data is
-     *         not JSON, or the data does not match the schema of a type this consumer knows
+     * @throws PoisonEventException when the record is not a CloudEvents 1.0 record, a required
+     *         attribute is missing or malformed, the data is not JSON, or the data does not match
+     *         the schema of a type this consumer knows. Properties the schema does not declare are
+     *         not a reason: a newer producer may add optional ones (ADR 0014).
      */
     public static IncomingEvent parse(ConsumerRecord<String, byte[]> record) {
-        String specVersion = header(record, CloudEventHeaders.SPEC_VERSION);
-        if (!"1.0".equals(specVersion)) {
-            throw new PoisonEventException("not a CloudEvents 1.0 record (ce_specversion=" + specVersion + ")");
-        }
-        String type = required(record, CloudEventHeaders.TYPE);
-        UUID id;
-        OffsetDateTime time;
+        CloudEvent event;
         try {
-            id = UUID.fromString(required(record, CloudEventHeaders.ID));
+            event = CloudEventRecords.read(record);
+        } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
+            // The SDK's reader: no ce_specversion, an unknown version, ce_source not a URI, ce_time not RFC 3339, …
+            throw new PoisonEventException("not a CloudEvents 1.0 record: " + e.getMessage());
+        }
+        if (event.getSpecVersion() != SpecVersion.V1) {
+            throw new PoisonEventException("not a CloudEvents 1.0 record (ce_specversion=" + event.getSpecVersion() + ")");
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(event.getId());
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException("ce_id is not a UUID");
         }
-        try {
-            time = OffsetDateTime.parse(required(record, CloudEventHeaders.TIME));
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException("ce_time is not an RFC 3339 time");
+        if (event.getTime() == null) {
+            throw new PoisonEventException("missing header ce_time");
         }
-        if (record.value() == null) {
+        if (event.getData() == null) {
             throw new PoisonEventException("record has no data");
         }
         JsonNode data;
         try {
-            data = JSON.readTree(record.value());
+            data = JSON.readTree(event.getData().toBytes());
         } catch (IOException e) {
             throw new PoisonEventException("data is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (data == null || data.isMissingNode()) {
             throw new PoisonEventException("data is empty");
         }
+        String type = event.getType();
         if (EventSchemas.forType(type).isPresent()) {
-            List<String> problems = EventSchemas.problems(type, data);
+            List<String> problems = EventSchemas.readingProblems(type, data);
             if (!problems.isEmpty()) {
                 throw new PoisonEventException(type + " does not match its schema: " + String.join("; ", problems));
             }
         }
-        return new IncomingEvent(id, type, required(record, CloudEventHeaders.SOURCE),
-                header(record, CloudEventHeaders.SUBJECT), time, record.key(), data, record.topic(),
-                record.partition(), record.offset());
-    }
-
-    private static String required(ConsumerRecord<String, byte[]> record, String name) {
-        String value = header(record, name);
-        if (value == null || value.isBlank()) {
-            throw new PoisonEventException("missing header " + name);
-        }
-        return value;
-    }
-
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return new IncomingEvent(id, type, event.getSource().toString(), event.getSubject(), event.getTime(),
+                record.key(), data, record.topic(), record.partition(), record.offset());
     }
 }

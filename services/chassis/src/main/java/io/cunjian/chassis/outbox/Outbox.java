@@ -18,10 +18,10 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cunjian.chassis.events.EventData;
 import io.cunjian.chassis.events.EventSchemas;
 
 /**
@@ -66,12 +66,7 @@ public class Outbox {
                 throw new IllegalStateException(event.type() + " does not match its schema: " + problems);
             }
         }
-        byte[] payload;
-        try {
-            payload = json.writeValueAsBytes(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data cannot be written as JSON", e);
-        }
+        byte[] payload = EventData.bytes(json, data);
         UUID id = UUID.randomUUID();
         pendingRows().add(new Row(id, event, payload));
         return id;

@@ -8,11 +8,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +27,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
-import io.cunjian.chassis.events.CloudEventHeaders;
+import io.cunjian.chassis.events.CloudEventRecords;
 import io.cunjian.chassis.events.KafkaClientSettings;
 import io.cunjian.chassis.events.TopicNames;
 import io.micrometer.core.instrument.Counter;
@@ -248,17 +247,9 @@ public class OutboxRelay {
     }
 
     private ProducerRecord<String, byte[]> record(ResultSet rs) throws SQLException {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
-        headers.add(CloudEventHeaders.ID, bytes(rs.getObject("ce_id").toString()));
-        headers.add(CloudEventHeaders.TYPE, bytes(rs.getString("ce_type")));
-        headers.add(CloudEventHeaders.SOURCE, bytes(rs.getString("ce_source")));
-        headers.add(CloudEventHeaders.TIME, bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME
-                .format(rs.getObject("ce_time", OffsetDateTime.class))));
-        headers.add(CloudEventHeaders.SUBJECT, bytes(rs.getString("ce_subject")));
-        headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
-        return new ProducerRecord<>(topics.physical(rs.getString("topic")), null, rs.getString("event_key"),
-                rs.getBytes("payload"), headers);
+        return CloudEventRecords.write(topics.physical(rs.getString("topic")), rs.getString("event_key"),
+                rs.getObject("ce_id", UUID.class), rs.getString("ce_type"), rs.getString("ce_source"),
+                rs.getString("ce_subject"), rs.getObject("ce_time", OffsetDateTime.class), rs.getBytes("payload"));
     }
 
     private void deleteOldSentRows() throws SQLException {
@@ -296,10 +287,6 @@ public class OutboxRelay {
             }
             producer = null;
         }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Duration min(Duration a, Duration b) {
