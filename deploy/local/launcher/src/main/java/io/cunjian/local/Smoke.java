@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cunjian.infrastructure.Readiness;
 
 /** Runs named checks against the running stack and reports them; any failure fails the smoke. */
 public final class Smoke {
@@ -56,7 +57,7 @@ public final class Smoke {
             if (ready.statusCode() != 200) {
                 problems.add("readiness answered " + ready.statusCode() + ": " + ready.body());
             }
-            problems.addAll(readinessProblems(ready.body()));
+            problems.addAll(Readiness.problems(ready.body()));
             HttpResponse<String> openapi = get(s.baseUrl() + "/q/openapi", Map.of("Accept", "application/yaml"));
             if (openapi.statusCode() != 200 || !openapi.body().startsWith("---\nopenapi: 3")) {
                 problems.add("OpenAPI document answered " + openapi.statusCode());
@@ -122,24 +123,6 @@ public final class Smoke {
             }
             return problems;
         });
-    }
-
-    /** Readiness must include a database check and a Kafka check, both UP. */
-    public static List<String> readinessProblems(String readinessJson) throws IOException {
-        List<String> problems = new ArrayList<>();
-        JsonNode checks = JSON.readTree(readinessJson).path("checks");
-        for (String needed : List.of("Database", "Kafka")) {
-            boolean up = false;
-            for (JsonNode c : checks) {
-                if (c.path("name").asText().contains(needed) && "UP".equals(c.path("status").asText())) {
-                    up = true;
-                }
-            }
-            if (!up) {
-                problems.add("readiness has no " + needed + " check that is UP: " + readinessJson);
-            }
-        }
-        return problems;
     }
 
     public HttpResponse<String> get(String url, Map<String, String> headers) throws IOException, InterruptedException {

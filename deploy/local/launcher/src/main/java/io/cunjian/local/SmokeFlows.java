@@ -12,6 +12,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cunjian.infrastructure.Processes;
+import io.cunjian.infrastructure.TokenMinter;
+
 /**
  * The end-to-end flows the smoke runs after the health checks: each writes through a public API
  * and reads the outcome back where another service shows it, so the outbox, the broker and the

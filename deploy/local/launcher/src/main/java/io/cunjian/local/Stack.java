@@ -17,6 +17,12 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
 
+import io.cunjian.infrastructure.KafkaBroker;
+import io.cunjian.infrastructure.Postgres;
+import io.cunjian.infrastructure.Processes;
+import io.cunjian.infrastructure.TokenMinter;
+import io.cunjian.infrastructure.Topics;
+
 /**
  * The whole system on one machine without Docker: {@code start}, {@code stop}, {@code status},
  * {@code smoke}, and {@code token} for bearer tokens. Run through {@code deploy/local/stack}, which

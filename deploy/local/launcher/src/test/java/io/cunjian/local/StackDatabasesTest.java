@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import io.cunjian.infrastructure.Postgres;
+
 /**
  * A stack's databases go with its broker. Two checkouts whose stacks use the same database names
  * (the machine's PostgreSQL) must not mix: rows whose events went to the other broker would never

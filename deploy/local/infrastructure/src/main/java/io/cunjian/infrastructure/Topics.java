@@ -1,4 +1,4 @@
-package io.cunjian.local;
+package io.cunjian.infrastructure;
 
 import java.io.BufferedReader;
 import java.io.IOException;
