@@ -1,11 +1,7 @@
 package io.cunjian.local;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +16,8 @@ public final class Smoke {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
     private final List<String> failures = new ArrayList<>();
     private int passed;
-
-    public Smoke(HttpClient http) {
-        this.http = http;
-    }
 
     /** {@code problems} returns what is wrong; empty means the check passed. */
     public void check(String name, Callable<List<String>> problems) {
@@ -113,9 +104,7 @@ public final class Smoke {
                 problems.add("GET /dev/sign-in answered " + users.statusCode() + " (is CUNJIAN_DEV_SIGN_IN_ENABLED set?)");
                 return problems;
             }
-            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/dev/sign-in/demo.viewer"))
-                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> signedIn = HttpProbe.send("POST", s.baseUrl() + "/dev/sign-in/demo.viewer", null, Map.of());
             String token = signedIn.statusCode() == 200 ? JSON.readTree(signedIn.body()).path("token").asText() : "";
             HttpResponse<String> me = get(s.baseUrl() + "/me", Map.of("Authorization", "Bearer " + token));
             if (me.statusCode() != 200 || !"demo.viewer".equals(JSON.readTree(me.body()).path("subject").asText())) {
@@ -125,10 +114,8 @@ public final class Smoke {
         });
     }
 
-    public HttpResponse<String> get(String url, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        headers.forEach(b::header);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String url, Map<String, String> headers) throws IOException, InterruptedException {
+        return HttpProbe.get(url, headers);
     }
 
     int report() {
