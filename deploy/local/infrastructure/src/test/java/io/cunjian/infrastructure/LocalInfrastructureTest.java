@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The launcher's own broker and embedded database, started the way the stack starts them: the
+ * The broker and embedded database, started the way the stack starts them: the
  * topics of DESIGN.md exist with their partitions and unlimited retention, auto-creation is off,
  * and the embedded PostgreSQL path works even on a machine that has its own server.
  */
