@@ -1,6 +1,5 @@
 package io.cunjian.local;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,20 +39,20 @@ public final class Smoke {
     void checkHealthy(ServiceDescriptor s) {
         check(s.name() + ": live, ready with its database and Kafka, OpenAPI and Swagger UI served", () -> {
             List<String> problems = new ArrayList<>();
-            HttpResponse<String> live = get(s.baseUrl() + "/q/health/live", Map.of());
+            HttpResponse<String> live = HttpProbe.get(s.baseUrl() + "/q/health/live", Map.of());
             if (live.statusCode() != 200) {
                 problems.add("liveness answered " + live.statusCode());
             }
-            HttpResponse<String> ready = get(s.baseUrl() + "/q/health/ready", Map.of());
+            HttpResponse<String> ready = HttpProbe.get(s.baseUrl() + "/q/health/ready", Map.of());
             if (ready.statusCode() != 200) {
                 problems.add("readiness answered " + ready.statusCode() + ": " + ready.body());
             }
             problems.addAll(Readiness.problems(ready.body()));
-            HttpResponse<String> openapi = get(s.baseUrl() + "/q/openapi", Map.of("Accept", "application/yaml"));
+            HttpResponse<String> openapi = HttpProbe.get(s.baseUrl() + "/q/openapi", Map.of("Accept", "application/yaml"));
             if (openapi.statusCode() != 200 || !openapi.body().startsWith("---\nopenapi: 3")) {
                 problems.add("OpenAPI document answered " + openapi.statusCode());
             }
-            HttpResponse<String> swagger = get(s.baseUrl() + "/q/swagger-ui/", Map.of());
+            HttpResponse<String> swagger = HttpProbe.get(s.baseUrl() + "/q/swagger-ui/", Map.of());
             if (swagger.statusCode() != 200 || !swagger.body().contains("swagger-ui")) {
                 problems.add("Swagger UI answered " + swagger.statusCode());
             }
@@ -65,12 +64,12 @@ public final class Smoke {
     void checkTokens(ServiceDescriptor s, String token, String subject) {
         check(s.name() + ": 401 problem+json without a token, the stack's token accepted (GET /me)", () -> {
             List<String> problems = new ArrayList<>();
-            HttpResponse<String> anonymous = get(s.baseUrl() + "/me", Map.of());
+            HttpResponse<String> anonymous = HttpProbe.get(s.baseUrl() + "/me", Map.of());
             if (anonymous.statusCode() != 401
                     || !anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
                 problems.add("without a token: " + anonymous.statusCode() + " " + anonymous.headers().firstValue("Content-Type"));
             }
-            HttpResponse<String> me = get(s.baseUrl() + "/me", Map.of("Authorization", "Bearer " + token));
+            HttpResponse<String> me = HttpProbe.get(s.baseUrl() + "/me", Map.of("Authorization", "Bearer " + token));
             if (me.statusCode() != 200 || !subject.equals(JSON.readTree(me.body()).path("subject").asText())) {
                 problems.add("with the stack's token: " + me.statusCode() + " " + me.body());
             }
@@ -88,34 +87,30 @@ public final class Smoke {
         check(s.name() + ": sign-in page and development sign-in (demo.viewer's token accepted), pages served", () -> {
             List<String> problems = new ArrayList<>();
             for (String page : List.of("/web/sign-in.html", "/web/cunjian.js")) {
-                HttpResponse<String> r = get(s.baseUrl() + page, Map.of());
+                HttpResponse<String> r = HttpProbe.get(s.baseUrl() + page, Map.of());
                 if (r.statusCode() != 200) {
                     problems.add(page + " answered " + r.statusCode());
                 }
             }
             for (String page : PAGES.getOrDefault(s.name(), List.of())) {
-                HttpResponse<String> r = get(s.baseUrl() + page, Map.of());
+                HttpResponse<String> r = HttpProbe.get(s.baseUrl() + page, Map.of());
                 if (r.statusCode() != 200) {
                     problems.add(page + " answered " + r.statusCode());
                 }
             }
-            HttpResponse<String> users = get(s.baseUrl() + "/dev/sign-in", Map.of());
+            HttpResponse<String> users = HttpProbe.get(s.baseUrl() + "/dev/sign-in", Map.of());
             if (users.statusCode() != 200 || !users.body().contains("demo.viewer")) {
                 problems.add("GET /dev/sign-in answered " + users.statusCode() + " (is CUNJIAN_DEV_SIGN_IN_ENABLED set?)");
                 return problems;
             }
             HttpResponse<String> signedIn = HttpProbe.send("POST", s.baseUrl() + "/dev/sign-in/demo.viewer", null, Map.of());
             String token = signedIn.statusCode() == 200 ? JSON.readTree(signedIn.body()).path("token").asText() : "";
-            HttpResponse<String> me = get(s.baseUrl() + "/me", Map.of("Authorization", "Bearer " + token));
+            HttpResponse<String> me = HttpProbe.get(s.baseUrl() + "/me", Map.of("Authorization", "Bearer " + token));
             if (me.statusCode() != 200 || !"demo.viewer".equals(JSON.readTree(me.body()).path("subject").asText())) {
                 problems.add("demo.viewer's token: sign-in " + signedIn.statusCode() + ", GET /me " + me.statusCode());
             }
             return problems;
         });
-    }
-
-    private static HttpResponse<String> get(String url, Map<String, String> headers) throws IOException, InterruptedException {
-        return HttpProbe.get(url, headers);
     }
 
     int report() {
