@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.cunjian.local.TokenMinter;
+import io.cunjian.infrastructure.TokenMinter;
 
 /** Bearer tokens per role and region, signed with the e2e stack's key (so its services accept them). */
 public final class Callers {

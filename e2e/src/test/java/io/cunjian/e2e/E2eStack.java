@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import io.cunjian.local.Postgres;
-import io.cunjian.local.Processes;
+import io.cunjian.infrastructure.Postgres;
+import io.cunjian.infrastructure.Processes;
 import io.cunjian.local.ServiceDescriptor;
 import io.cunjian.local.Stack;
 import io.cunjian.local.StackSettings;

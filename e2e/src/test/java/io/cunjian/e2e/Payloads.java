@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-import io.cunjian.local.Topics;
+import io.cunjian.infrastructure.Topics;
 import io.cunjian.testing.TopicReader;
 
 /**

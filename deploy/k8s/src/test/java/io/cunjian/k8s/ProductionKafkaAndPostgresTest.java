@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cunjian.local.DeadLetters;
 import io.cunjian.local.ServiceDescriptor;
-import io.cunjian.local.Topics;
+import io.cunjian.infrastructure.Topics;
 
 /** The production overlay's Kafka (Strimzi) and PostgreSQL (CloudNativePG), as rendered. */
 class ProductionKafkaAndPostgresTest {

@@ -16,7 +16,7 @@ import io.cunjian.e2e.E2eStack;
 import io.cunjian.e2e.Faults;
 import io.cunjian.e2e.World;
 import io.cunjian.e2e.WriteStream;
-import io.cunjian.local.Postgres;
+import io.cunjian.infrastructure.Postgres;
 import io.cunjian.local.ServiceDescriptor;
 
 /**

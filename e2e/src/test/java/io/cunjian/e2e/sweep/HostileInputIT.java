@@ -41,7 +41,7 @@ import io.cunjian.e2e.E2eStack;
 import io.cunjian.e2e.Orders;
 import io.cunjian.e2e.Truth;
 import io.cunjian.e2e.World;
-import io.cunjian.local.KafkaBroker;
+import io.cunjian.infrastructure.KafkaBroker;
 import io.cunjian.local.ServiceDescriptor;
 
 /**

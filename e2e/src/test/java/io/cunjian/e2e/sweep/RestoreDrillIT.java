@@ -27,8 +27,8 @@ import io.cunjian.e2e.Api;
 import io.cunjian.e2e.E2eStack;
 import io.cunjian.e2e.Faults;
 import io.cunjian.e2e.WriteStream;
-import io.cunjian.local.KafkaBroker;
-import io.cunjian.local.Postgres;
+import io.cunjian.infrastructure.KafkaBroker;
+import io.cunjian.infrastructure.Postgres;
 
 /**
  * The restore drill of docs/operations/backup.md, in the full sweep: after a stream of writes,

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.cunjian.local.Processes;
+import io.cunjian.infrastructure.Processes;
 
 /**
  * {@link RealInfrastructure} whose tokens come from a real OIDC provider, for the pages' sign-in: Keycloak from Maven Central (unpacked into

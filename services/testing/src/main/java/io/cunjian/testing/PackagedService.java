@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.cunjian.local.Processes;
+import io.cunjian.infrastructure.Processes;
 
 /**
  * A service's packaged jar ({@code target/quarkus-app/quarkus-run.jar}) run as a separate process,

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 
-import io.cunjian.local.KafkaBroker;
-import io.cunjian.local.Postgres;
-import io.cunjian.local.Processes;
-import io.cunjian.local.Topics;
+import io.cunjian.infrastructure.KafkaBroker;
+import io.cunjian.infrastructure.Postgres;
+import io.cunjian.infrastructure.Processes;
+import io.cunjian.infrastructure.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -23,7 +23,7 @@ public abstract class ServiceStartsContract {
     @Test
     void readinessChecksTheDatabaseAndKafka() throws Exception {
         String body = given().when().get("/q/health/ready").then().statusCode(200).extract().asString();
-        assertThat(io.cunjian.local.Smoke.readinessProblems(body)).isEmpty();
+        assertThat(io.cunjian.infrastructure.Readiness.problems(body)).isEmpty();
     }
 
     @Test

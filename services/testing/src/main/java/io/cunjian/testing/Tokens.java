@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
-import io.cunjian.local.TokenMinter;
+import io.cunjian.infrastructure.TokenMinter;
 
 /**
  * Bearer tokens for tests, signed with a key pair made for this test run; {@link RealInfrastructure}

@@ -5,6 +5,8 @@ import java.util.concurrent.CountDownLatch;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import io.cunjian.infrastructure.Postgres;
+
 /**
  * Keeps an embedded PostgreSQL running for the local stack until this JVM is told to stop
  * (SIGTERM), then shuts the server down cleanly. Arguments: data directory, port.

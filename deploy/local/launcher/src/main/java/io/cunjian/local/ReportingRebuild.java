@@ -16,6 +16,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cunjian.infrastructure.Postgres;
+import io.cunjian.infrastructure.Processes;
+
 /**
  * Rebuilds reporting's read models from offset zero while it runs, through its admin operation
  * (reporting replays the topics into fresh tables and switches over when caught up), and reads each

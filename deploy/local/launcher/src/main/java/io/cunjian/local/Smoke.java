@@ -1,31 +1,22 @@
 package io.cunjian.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cunjian.infrastructure.Readiness;
 
 /** Runs named checks against the running stack and reports them; any failure fails the smoke. */
 public final class Smoke {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
     private final List<String> failures = new ArrayList<>();
     private int passed;
-
-    public Smoke(HttpClient http) {
-        this.http = http;
-    }
 
     /** {@code problems} returns what is wrong; empty means the check passed. */
     public void check(String name, Callable<List<String>> problems) {
@@ -48,20 +39,20 @@ public final class Smoke {
     void checkHealthy(ServiceDescriptor s) {
         check(s.name() + ": live, ready with its database and Kafka, OpenAPI and Swagger UI served", () -> {
             List<String> problems = new ArrayList<>();
-            HttpResponse<String> live = get(s.baseUrl() + "/q/health/live", Map.of());
+            HttpResponse<String> live = HttpProbe.get(s.baseUrl() + "/q/health/live", Map.of());
             if (live.statusCode() != 200) {
                 problems.add("liveness answered " + live.statusCode());
             }
-            HttpResponse<String> ready = get(s.baseUrl() + "/q/health/ready", Map.of());
+            HttpResponse<String> ready = HttpProbe.get(s.baseUrl() + "/q/health/ready", Map.of());
             if (ready.statusCode() != 200) {
                 problems.add("readiness answered " + ready.statusCode() + ": " + ready.body());
             }
-            problems.addAll(readinessProblems(ready.body()));
-            HttpResponse<String> openapi = get(s.baseUrl() + "/q/openapi", Map.of("Accept", "application/yaml"));
+            problems.addAll(Readiness.problems(ready.body()));
+            HttpResponse<String> openapi = HttpProbe.get(s.baseUrl() + "/q/openapi", Map.of("Accept", "application/yaml"));
             if (openapi.statusCode() != 200 || !openapi.body().startsWith("---\nopenapi: 3")) {
                 problems.add("OpenAPI document answered " + openapi.statusCode());
             }
-            HttpResponse<String> swagger = get(s.baseUrl() + "/q/swagger-ui/", Map.of());
+            HttpResponse<String> swagger = HttpProbe.get(s.baseUrl() + "/q/swagger-ui/", Map.of());
             if (swagger.statusCode() != 200 || !swagger.body().contains("swagger-ui")) {
                 problems.add("Swagger UI answered " + swagger.statusCode());
             }
@@ -73,12 +64,12 @@ public final class Smoke {
     void checkTokens(ServiceDescriptor s, String token, String subject) {
         check(s.name() + ": 401 problem+json without a token, the stack's token accepted (GET /me)", () -> {
             List<String> problems = new ArrayList<>();
-            HttpResponse<String> anonymous = get(s.baseUrl() + "/me", Map.of());
+            HttpResponse<String> anonymous = HttpProbe.get(s.baseUrl() + "/me", Map.of());
             if (anonymous.statusCode() != 401
                     || !anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
                 problems.add("without a token: " + anonymous.statusCode() + " " + anonymous.headers().firstValue("Content-Type"));
             }
-            HttpResponse<String> me = get(s.baseUrl() + "/me", Map.of("Authorization", "Bearer " + token));
+            HttpResponse<String> me = HttpProbe.get(s.baseUrl() + "/me", Map.of("Authorization", "Bearer " + token));
             if (me.statusCode() != 200 || !subject.equals(JSON.readTree(me.body()).path("subject").asText())) {
                 problems.add("with the stack's token: " + me.statusCode() + " " + me.body());
             }
@@ -96,56 +87,30 @@ public final class Smoke {
         check(s.name() + ": sign-in page and development sign-in (demo.viewer's token accepted), pages served", () -> {
             List<String> problems = new ArrayList<>();
             for (String page : List.of("/web/sign-in.html", "/web/cunjian.js")) {
-                HttpResponse<String> r = get(s.baseUrl() + page, Map.of());
+                HttpResponse<String> r = HttpProbe.get(s.baseUrl() + page, Map.of());
                 if (r.statusCode() != 200) {
                     problems.add(page + " answered " + r.statusCode());
                 }
             }
             for (String page : PAGES.getOrDefault(s.name(), List.of())) {
-                HttpResponse<String> r = get(s.baseUrl() + page, Map.of());
+                HttpResponse<String> r = HttpProbe.get(s.baseUrl() + page, Map.of());
                 if (r.statusCode() != 200) {
                     problems.add(page + " answered " + r.statusCode());
                 }
             }
-            HttpResponse<String> users = get(s.baseUrl() + "/dev/sign-in", Map.of());
+            HttpResponse<String> users = HttpProbe.get(s.baseUrl() + "/dev/sign-in", Map.of());
             if (users.statusCode() != 200 || !users.body().contains("demo.viewer")) {
                 problems.add("GET /dev/sign-in answered " + users.statusCode() + " (is CUNJIAN_DEV_SIGN_IN_ENABLED set?)");
                 return problems;
             }
-            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/dev/sign-in/demo.viewer"))
-                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> signedIn = HttpProbe.send("POST", s.baseUrl() + "/dev/sign-in/demo.viewer", null, Map.of());
             String token = signedIn.statusCode() == 200 ? JSON.readTree(signedIn.body()).path("token").asText() : "";
-            HttpResponse<String> me = get(s.baseUrl() + "/me", Map.of("Authorization", "Bearer " + token));
+            HttpResponse<String> me = HttpProbe.get(s.baseUrl() + "/me", Map.of("Authorization", "Bearer " + token));
             if (me.statusCode() != 200 || !"demo.viewer".equals(JSON.readTree(me.body()).path("subject").asText())) {
                 problems.add("demo.viewer's token: sign-in " + signedIn.statusCode() + ", GET /me " + me.statusCode());
             }
             return problems;
         });
-    }
-
-    /** Readiness must include a database check and a Kafka check, both UP. */
-    public static List<String> readinessProblems(String readinessJson) throws IOException {
-        List<String> problems = new ArrayList<>();
-        JsonNode checks = JSON.readTree(readinessJson).path("checks");
-        for (String needed : List.of("Database", "Kafka")) {
-            boolean up = false;
-            for (JsonNode c : checks) {
-                if (c.path("name").asText().contains(needed) && "UP".equals(c.path("status").asText())) {
-                    up = true;
-                }
-            }
-            if (!up) {
-                problems.add("readiness has no " + needed + " check that is UP: " + readinessJson);
-            }
-        }
-        return problems;
-    }
-
-    public HttpResponse<String> get(String url, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        headers.forEach(b::header);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     int report() {

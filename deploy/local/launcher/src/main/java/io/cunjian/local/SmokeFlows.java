@@ -1,7 +1,6 @@
 package io.cunjian.local;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -11,6 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cunjian.infrastructure.Processes;
+import io.cunjian.infrastructure.TokenMinter;
 
 /**
  * The end-to-end flows the smoke runs after the health checks: each writes through a public API
@@ -26,7 +28,6 @@ final class SmokeFlows {
 
     private final Smoke smoke;
     private final Map<String, ServiceDescriptor> services = new java.util.HashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String token;
     private final String bootstrapServers;
@@ -239,13 +240,7 @@ final class SmokeFlows {
     }
 
     private HttpResponse<String> sendAs(String bearer, String method, String url, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Authorization", "Bearer " + bearer);
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpProbe.send(method, url, json, Map.of("Authorization", "Bearer " + bearer));
     }
 
     /** A multipart upload of a minimal JPEG (its signature is what work-orders checks). */
@@ -254,7 +249,7 @@ final class SmokeFlows {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + bearer).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Photos.multipartJpeg(boundary, "smoke.jpg"))).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return HttpProbe.client().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -344,14 +339,10 @@ final class SmokeFlows {
         return z.statusCode() == 200 && JSON.readTree(z.body()).path("covered").asBoolean();
     }
 
+    /** As the district admin of {@link #SMOKE_REGION}. */
     HttpResponse<String> send(String method, String url, String json, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        headers.forEach(b::header);
-        b.header("Authorization", "Bearer " + token);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Authorization", "Bearer " + token);
+        return HttpProbe.send(method, url, json, all);
     }
 }

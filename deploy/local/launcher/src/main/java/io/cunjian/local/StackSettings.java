@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.cunjian.infrastructure.Processes;
+
 /**
  * Where one instance of the stack lives: its state folder, ports and database names. The
  * developer's stack ({@code deploy/local/stack}) is {@link #standard}; {@link #isolated} is a second

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import io.cunjian.infrastructure.Postgres;
+
 /**
  * A stack's databases go with its broker. Two checkouts whose stacks use the same database names
  * (the machine's PostgreSQL) must not mix: rows whose events went to the other broker would never
@@ -51,20 +53,20 @@ class StackDatabasesTest {
     @Test
     void databasesAreKeptWithTheirBrokerAndStartedAfreshBesideAnother() throws Exception {
         Stack first = checkout("first");
-        first.prepareDatabases(server);
+        first.databases().prepare(server);
         String firstCluster = first.kafka().clusterId();
         writeRow("cunjian_world_reporting");
 
-        first.prepareDatabases(server); // a second start of the same checkout keeps everything
+        first.databases().prepare(server); // a second start of the same checkout keeps everything
         assertThat(first.kafka().clusterId()).isEqualTo(firstCluster);
         assertThat(rowIsThere("cunjian_world_reporting")).isTrue();
 
         Stack second = checkout("second"); // another checkout, same database names, its own broker
-        second.prepareDatabases(server);
+        second.databases().prepare(server);
         assertThat(rowIsThere("cunjian_world_reporting")).isFalse();
         writeRow("cunjian_world_reporting");
 
-        first.prepareDatabases(server); // back to the first: its topics no longer go with these rows
+        first.databases().prepare(server); // back to the first: its topics no longer go with these rows
         assertThat(rowIsThere("cunjian_world_reporting")).isFalse();
         assertThat(first.kafka().clusterId()).isNotEqualTo(firstCluster);
         for (String db : Postgres.comments(server, first.services().stream().map(ServiceDescriptor::database).toList()).values()) {

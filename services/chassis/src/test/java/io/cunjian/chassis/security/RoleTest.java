@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
-import io.cunjian.local.TokenMinter;
+import io.cunjian.infrastructure.TokenMinter;
 
 class RoleTest {
 

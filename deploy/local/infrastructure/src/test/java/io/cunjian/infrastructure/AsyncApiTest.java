@@ -1,4 +1,4 @@
-package io.cunjian.local;
+package io.cunjian.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

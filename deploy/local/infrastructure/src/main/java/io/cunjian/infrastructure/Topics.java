@@ -1,4 +1,4 @@
-package io.cunjian.local;
+package io.cunjian.infrastructure;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class Topics {
 
     public static List<Spec> specs() {
         var in = Topics.class.getResourceAsStream("/topics.conf");
-        Objects.requireNonNull(in, "topics.conf is missing from the launcher's class path");
+        Objects.requireNonNull(in, "topics.conf is missing from the class path (cunjian-local-infrastructure)");
         try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             List<Spec> specs = new ArrayList<>();
             String line;

@@ -1,4 +1,4 @@
-package io.cunjian.local;
+package io.cunjian.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The launcher's own broker and embedded database, started the way the stack starts them: the
+ * The broker and embedded database, started the way the stack starts them: the
  * topics of docs/design.md ("Topics and keys") exist with their partitions and unlimited retention, auto-creation is off,
  * and the embedded PostgreSQL path works even on a machine that has its own server.
  */

@@ -1,4 +1,4 @@
-package io.cunjian.local;
+package io.cunjian.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

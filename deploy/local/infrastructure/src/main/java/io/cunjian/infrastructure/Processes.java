@@ -1,4 +1,4 @@
-package io.cunjian.local;
+package io.cunjian.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** Detached child processes with pid files, and the small waits the launcher needs. */
+/** Detached child processes with pid files, and the small waits the stack and the tests need. */
 public final class Processes {
 
     private Processes() {

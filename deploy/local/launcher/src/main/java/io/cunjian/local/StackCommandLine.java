@@ -1,0 +1,57 @@
+package io.cunjian.local;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code deploy/local/stack <command>}: the script builds what is missing, then runs this with the
+ * checkout's root as {@code cunjian.root}. Each command is a class of its own; this only picks it.
+ */
+public final class StackCommandLine {
+
+    private static final Map<String, StackCommand> COMMANDS = Map.of(
+            "start", new StartCommand(),
+            "stop", new StopCommand(),
+            "status", new StatusCommand(),
+            "smoke", new SmokeCommand(),
+            "dlq", new DeadLettersCommand(),
+            "token", new TokenCommand(),
+            "rebuild-reporting", new RebuildReportingCommand());
+
+    private static final String USAGE = """
+            usage: deploy/local/stack <command>
+              start [--embedded-pg]  build what is missing, start Kafka, PostgreSQL and the services, load seeds
+              stop                   stop everything the stack started
+              status                 what runs, with pids and health
+              smoke                  check the running stack end to end (exit 1 on any failure)
+              dlq list <topic>.dlq   dead-lettered records not yet replayed, with their reasons
+              dlq replay <topic>.dlq re-send them to their topic once the cause is fixed
+              token --role <role>[,<role>] --regions <code>[,<code>] [--contractor <18-char id>]
+                    [--sub <name>] [--ttl 8h] [--keys <dir>]
+                                     print a bearer token signed with the stack's key
+                                     (roles: district-admin township-staff contractor viewer device)
+              rebuild-reporting      reporting rebuilds its read models from offset zero while it runs and
+                                     switches over when caught up; says whether each village's figures
+                                     came out as before
+            CUNJIAN_PG=embedded forces the embedded PostgreSQL like --embedded-pg.""";
+
+    private StackCommandLine() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("cunjian.root", "."));
+        String name = args.length == 0 ? "help" : args[0];
+        List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
+        Stack stack = new Stack(root);
+        StackCommand command = COMMANDS.get(name);
+        int exit;
+        if (command != null) {
+            exit = command.run(stack, options);
+        } else {
+            System.out.println(USAGE);
+            exit = "help".equals(name) ? 0 : 2;
+        }
+        System.exit(exit);
+    }
+}

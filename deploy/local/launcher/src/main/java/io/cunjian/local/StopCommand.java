@@ -1,0 +1,37 @@
+package io.cunjian.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.cunjian.infrastructure.Processes;
+
+/** {@code stop}: everything the stack started, services first so that none loses its broker or database mid-request. */
+final class StopCommand implements StackCommand {
+
+    @Override
+    public int run(Stack stack, List<String> args) {
+        return stop(stack);
+    }
+
+    int stop(Stack stack) {
+        for (ServiceDescriptor s : stack.services()) {
+            if (stack.serviceProcesses().stop(s)) {
+                Stack.say(s.name(), "stopped");
+            }
+        }
+        // further instances started beside them (Stack.startService), each with its pid file
+        for (Path pid : stack.pidFiles()) {
+            if (Processes.stop(pid, Duration.ofSeconds(20))) {
+                Stack.say(pid.getFileName().toString().replace(".pid", ""), "stopped");
+            }
+        }
+        if (stack.kafka().stop()) {
+            Stack.say("Kafka", "stopped");
+        }
+        if (stack.databases().stopEmbeddedServer()) {
+            Stack.say("PostgreSQL", "embedded server stopped");
+        }
+        return 0;
+    }
+}
