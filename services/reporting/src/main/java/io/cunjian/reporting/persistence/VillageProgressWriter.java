@@ -12,10 +12,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.json.JsonText;
+import io.cunjian.reporting.domain.ProgressHistory;
+import io.cunjian.reporting.domain.VillageRecompute;
 import io.cunjian.reporting.domain.StandardProgress;
 
 /**
@@ -25,7 +31,15 @@ import io.cunjian.reporting.domain.StandardProgress;
  * has not arrived, have nothing to compute (yet).
  */
 @ApplicationScoped
-class VillageProgressWriter {
+class VillageProgressWriter implements VillageRecompute {
+
+    static final TypeReference<List<StandardProgress.WorkTarget>> WORK = new TypeReference<>() {
+    };
+    static final TypeReference<List<StandardProgress.CoverageTarget>> COVERAGE = new TypeReference<>() {
+    };
+
+    @Inject
+    EntityManager em;
 
     private record Plan(String standardId, String workTargets, String coverageTargets, String items) {
     }
@@ -43,11 +57,17 @@ class VillageProgressWriter {
         }
     }
 
-    /** @param touched village → the time of its latest event applied (when a changed status began) */
-    void recompute(Connection c, Map<String, OffsetDateTime> touched) throws SQLException {
-        if (touched.isEmpty()) {
-            return;
+    @Override
+    public void recompute(Map<String, OffsetDateTime> touched) {
+        if (!touched.isEmpty()) {
+            Batch.on(em, c -> {
+                recompute(c, touched);
+                return null;
+            });
         }
+    }
+
+    private void recompute(Connection c, Map<String, OffsetDateTime> touched) throws SQLException {
         List<String> villages = new ArrayList<>(new TreeMap<>(touched).keySet());
         // Recomputes are serialised (the three topics' consumers, on any instance, may touch one
         // village at once) by one lock per set of tables — the live ones, or a rebuild's. One lock,
@@ -99,9 +119,9 @@ class VillageProgressWriter {
                         StandardProgress.Measure.valueOf(item.get("measure").asText())));
             }
             StandardProgress.VillageProgress result = StandardProgress.of(standardItems,
-                    JsonText.read(plan.workTargets(), ProgressProjection.WORK),
-                    JsonText.read(plan.coverageTargets(), ProgressProjection.COVERAGE), evidence.get(village));
-            String township = village.substring(0, 9);
+                    JsonText.read(plan.workTargets(), WORK),
+                    JsonText.read(plan.coverageTargets(), COVERAGE), evidence.get(village));
+            String township = RegionCode.townshipOf(village);
             Map<String, Before> old = before.getOrDefault(village, Map.of());
             old.forEach((code, b) -> counts.merge(List.of(township, b.standardId(), code),
                     new ItemCount(-1, "MET".equals(b.status()) ? -1 : 0, -1), ItemCount::add));
@@ -121,7 +141,7 @@ class VillageProgressWriter {
             progress.add(village, plan.standardId(), result.progress(), result.meets(), result.itemsMet(), result.items().size(),
                     same ? prev.since() : at, at);
             String itemsJson = JsonText.write(result.items().stream()
-                    .map(i -> new ProgressProjection.HistoryItem(i.code(), i.status().name(), i.progress())).toList());
+                    .map(i -> new ProgressHistory.HistoryItem(i.code(), i.status().name(), i.progress())).toList());
             if (!itemsJson.equals(lastHistory.get(village))) {
                 history.add(village, at, plan.standardId(), result.progress(), result.meets(), itemsJson);
             }
@@ -147,7 +167,7 @@ class VillageProgressWriter {
                     history.arrays(c));
         }
         // the touched townships' totals, counted again from their village rows (index range per township)
-        List<String> townships = villages.stream().map(v -> v.substring(0, 9)).distinct().toList();
+        List<String> townships = villages.stream().map(RegionCode::townshipOf).distinct().toList();
         Batch.update(c, "DELETE FROM rp_township_totals WHERE township_code = ANY(?::text[])", Batch.texts(c, townships));
         Batch.update(c, """
                 INSERT INTO rp_township_totals (township_code, villages, demonstration, meeting, progress_sum)
