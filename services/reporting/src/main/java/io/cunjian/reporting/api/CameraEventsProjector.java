@@ -27,11 +27,13 @@ class CameraEventsProjector implements EventProjector {
         return switch (e.type()) {
             case "cunjian.camera.zone-defined.v1", "cunjian.camera.zone-changed.v1" -> {
                 ZoneDefined z = EventPayloads.read(e.data(), ZoneDefined.class);
-                yield new Fact.ZoneDescribed(z.zoneId(), z.villageCode(), z.name(), z.covered());
+                yield new Fact.ZoneDescribed(z.zoneId(), z.villageCode(), z.name(), z.covered(), z.villageZones(),
+                        z.villageCoveredZones());
             }
             case "cunjian.camera.zone-coverage-changed.v1" -> {
                 ZoneCoverageChanged z = EventPayloads.read(e.data(), ZoneCoverageChanged.class);
-                yield new Fact.ZoneCoverageChanged(z.zoneId(), z.villageCode(), z.zoneName(), z.covered());
+                yield new Fact.ZoneCoverageChanged(z.zoneId(), z.villageCode(), z.zoneName(), z.covered(),
+                        z.villageZones(), z.villageCoveredZones());
             }
             case "cunjian.camera.registered.v1", "cunjian.camera.updated.v1" -> {
                 CameraRegistered c = EventPayloads.read(e.data(), CameraRegistered.class);

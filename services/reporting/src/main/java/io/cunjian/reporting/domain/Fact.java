@@ -48,12 +48,17 @@ public sealed interface Fact {
             BigDecimal plannedQuantity, BigDecimal verifiedQuantity, LocalDate dueDate, long version) implements Fact {
     }
 
-    /** A zone defined or changed: its name and whether it is covered. */
-    record ZoneDescribed(long zoneId, String villageCode, String name, boolean covered) implements Fact {
+    /**
+     * A zone defined or changed: its name and whether it is covered, and the village's zones and
+     * covered zones after the change, as camera-inventory (which owns the coverage rule) counts them.
+     */
+    record ZoneDescribed(long zoneId, String villageCode, String name, boolean covered, int villageZones,
+            int villageCoveredZones) implements Fact {
     }
 
-    /** A zone's coverage changed (its name is only used when the zone is new here). */
-    record ZoneCoverageChanged(long zoneId, String villageCode, String zoneName, boolean covered) implements Fact {
+    /** A zone's coverage changed (its name is only used when the zone is new here), with the village's counts after it. */
+    record ZoneCoverageChanged(long zoneId, String villageCode, String zoneName, boolean covered, int villageZones,
+            int villageCoveredZones) implements Fact {
     }
 
     /** A camera registered or updated: where it is and its lifecycle. */

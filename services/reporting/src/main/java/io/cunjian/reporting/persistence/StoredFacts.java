@@ -18,6 +18,11 @@ import io.cunjian.reporting.domain.ProgressFacts;
 @ApplicationScoped
 class StoredFacts implements ProgressFacts {
 
+    /** The village's counts after the latest zone event (events of a village arrive in order: its code is their key). */
+    private static final String VILLAGE_ZONES = """
+            INSERT INTO rp_village_zones (village_code, zones, covered_zones) VALUES (:village, :zones, :coveredZones)
+            ON CONFLICT (village_code) DO UPDATE SET zones = excluded.zones, covered_zones = excluded.covered_zones""";
+
     @Inject
     EntityManager em;
 
@@ -98,20 +103,27 @@ class StoredFacts implements ProgressFacts {
                         "on", i.inspectedOn().toString(), "time", at)) > 0;
     }
 
+    /** The zone (for the blind-zone list) and the village's counts (for coverage), in one statement. */
     @Override
     public void recordZone(Fact.ZoneDescribed z) {
         execute("""
-                INSERT INTO rp_zone (zone_id, village_code, name, covered) VALUES (:zone, :village, :name, :covered)
-                ON CONFLICT (zone_id) DO UPDATE SET name = excluded.name, covered = excluded.covered""",
-                Map.of("zone", z.zoneId(), "village", z.villageCode(), "name", z.name(), "covered", z.covered()));
+                WITH zone AS (
+                  INSERT INTO rp_zone (zone_id, village_code, name, covered) VALUES (:zone, :village, :name, :covered)
+                  ON CONFLICT (zone_id) DO UPDATE SET name = excluded.name, covered = excluded.covered)
+                """ + VILLAGE_ZONES,
+                Map.of("zone", z.zoneId(), "village", z.villageCode(), "name", z.name(), "covered", z.covered(),
+                        "zones", z.villageZones(), "coveredZones", z.villageCoveredZones()));
     }
 
     @Override
     public void recordZoneCoverage(Fact.ZoneCoverageChanged z) {
         execute("""
-                INSERT INTO rp_zone (zone_id, village_code, name, covered) VALUES (:zone, :village, :name, :covered)
-                ON CONFLICT (zone_id) DO UPDATE SET covered = excluded.covered""",
-                Map.of("zone", z.zoneId(), "village", z.villageCode(), "name", z.zoneName(), "covered", z.covered()));
+                WITH zone AS (
+                  INSERT INTO rp_zone (zone_id, village_code, name, covered) VALUES (:zone, :village, :name, :covered)
+                  ON CONFLICT (zone_id) DO UPDATE SET covered = excluded.covered)
+                """ + VILLAGE_ZONES,
+                Map.of("zone", z.zoneId(), "village", z.villageCode(), "name", z.zoneName(), "covered", z.covered(),
+                        "zones", z.villageZones(), "coveredZones", z.villageCoveredZones()));
     }
 
     @Override
