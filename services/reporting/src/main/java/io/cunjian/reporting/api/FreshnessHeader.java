@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
-import io.cunjian.reporting.persistence.Reports;
+import io.cunjian.reporting.domain.ProgressReports;
 
 /**
  * Every report answer says how fresh its figures are — the roll-ups and village reports in their
@@ -20,7 +20,7 @@ public class FreshnessHeader implements ContainerResponseFilter {
     public static final String HEADER = "Data-Freshness";
 
     @Inject
-    Reports reports;
+    ProgressReports reports;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -29,8 +29,8 @@ public class FreshnessHeader implements ContainerResponseFilter {
         }
         // roll-ups and village reports carry it already (the same reading): no second query
         Object body = response.getEntity();
-        Reports.Freshness f = body instanceof Reports.RegionReport region ? region.freshness()
-                : body instanceof Reports.VillageReport village ? village.freshness() : reports.freshness();
+        ProgressReports.Freshness f = body instanceof ProgressReports.RegionReport region ? region.freshness()
+                : body instanceof ProgressReports.VillageReport village ? village.freshness() : reports.freshness();
         response.getHeaders().putSingle(HEADER, f.lastEventTime() == null ? "no-events"
                 : "lag-seconds=" + f.lagSeconds() + "; last-event=" + f.lastEventTime());
     }

@@ -14,12 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.cunjian.chassis.domain.ChinaTime;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
-import io.cunjian.reporting.persistence.History;
-import io.cunjian.reporting.persistence.Reports;
+import io.cunjian.reporting.domain.ProgressHistory;
+import io.cunjian.reporting.domain.ProgressReports;
 
 /** Live progress against the creation standard: one village's items, a region's roll-up; each with its freshness. */
 @Path("/api/v1/reports")
@@ -30,15 +32,15 @@ public class ProgressReportResource {
     @Inject
     CurrentCaller caller;
     @Inject
-    Reports reports;
+    ProgressReports reports;
     @Inject
-    History history;
+    ProgressHistory history;
 
     @GET
     @Path("/villages/{code}")
     @APIResponse(responseCode = "200", description = "the village's progress per item of its standard, with the figures behind each")
-    public Reports.VillageReport villageProgress(@PathParam("code") String code) {
-        if (code == null || !code.matches("[0-9]{12}")) {
+    public ProgressReports.VillageReport villageProgress(@PathParam("code") String code) {
+        if (code == null || !RegionCode.isVillageCode(code)) {
             throw new InvalidInputProblem("code", "problem.village.code.invalid");
         }
         caller.get().require(Policies.READ_IN_REGION, code);
@@ -48,7 +50,7 @@ public class ProgressReportResource {
     @GET
     @Path("/regions/{code}")
     @APIResponse(responseCode = "200", description = "the roll-up of the villages with a plan whose code starts with the region's")
-    public Reports.RegionReport regionProgress(@PathParam("code") String code) {
+    public ProgressReports.RegionReport regionProgress(@PathParam("code") String code) {
         requireRegion(code);
         return reports.region(code);
     }
@@ -56,8 +58,8 @@ public class ProgressReportResource {
     @GET
     @Path("/villages/{code}/as-of/{day}")
     @APIResponse(responseCode = "200", description = "the village's figures at the end of that day (Asia/Shanghai); later events never change them")
-    public History.VillageAsOf villageProgressAsOf(@PathParam("code") String code, @PathParam("day") LocalDate day) {
-        if (code == null || !code.matches("[0-9]{12}")) {
+    public ProgressHistory.VillageAsOf villageProgressAsOf(@PathParam("code") String code, @PathParam("day") LocalDate day) {
+        if (code == null || !RegionCode.isVillageCode(code)) {
             throw new InvalidInputProblem("code", "problem.village.code.invalid");
         }
         caller.get().require(Policies.READ_IN_REGION, code);
@@ -67,7 +69,7 @@ public class ProgressReportResource {
     @GET
     @Path("/regions/{code}/as-of/{day}")
     @APIResponse(responseCode = "200", description = "the region's roll-up at the end of that day (Asia/Shanghai)")
-    public History.RegionAsOf regionProgressAsOf(@PathParam("code") String code, @PathParam("day") LocalDate day) {
+    public ProgressHistory.RegionAsOf regionProgressAsOf(@PathParam("code") String code, @PathParam("day") LocalDate day) {
         requireRegion(code);
         return history.region(code, day);
     }
@@ -75,17 +77,17 @@ public class ProgressReportResource {
     @GET
     @Path("/regions/{code}/series")
     @APIResponse(responseCode = "200", description = "the region's roll-up at the end of each week or month in [from, to]")
-    public List<History.RegionAsOf> regionProgressSeries(@PathParam("code") String code, @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to, @QueryParam("period") History.Period period) {
+    public List<ProgressHistory.RegionAsOf> regionProgressSeries(@PathParam("code") String code, @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to, @QueryParam("period") ProgressHistory.Period period) {
         requireRegion(code);
         if (from == null) {
             throw new InvalidInputProblem("from", "problem.series.from.missing");
         }
-        LocalDate until = to == null ? LocalDate.now(Reports.CHINA) : to;
+        LocalDate until = to == null ? LocalDate.now(ChinaTime.ZONE) : to;
         if (until.isBefore(from)) {
             throw new InvalidInputProblem("to", "problem.series.to.before-from");
         }
-        return history.series(code, from, until, period == null ? History.Period.MONTH : period);
+        return history.series(code, from, until, period == null ? ProgressHistory.Period.MONTH : period);
     }
 
     @GET
@@ -100,15 +102,15 @@ public class ProgressReportResource {
             throw new InvalidInputProblem("format", "problem.export.format");
         }
         boolean en = lang != null ? lang.startsWith("en") : acceptLanguage != null && acceptLanguage.startsWith("en");
-        List<Reports.VillageRow> villages = reports.villages(code);
-        List<Reports.ItemLabel> items = reports.itemLabels(villages.stream().map(Reports.VillageRow::standardId).toList());
+        List<ProgressReports.VillageRow> villages = reports.villages(code);
+        List<ProgressReports.ItemLabel> items = reports.itemLabels(villages.stream().map(ProgressReports.VillageRow::standardId).toList());
         List<String> header = new java.util.ArrayList<>(en
                 ? List.of("Village code", "Village", "Township code", "Demonstration village", "Standard version", "Progress (%)",
                         "Meets the standard", "Items met", "Items")
                 : List.of("村代码", "村名", "乡镇代码", "示范村", "标准版本", "进度（%）", "是否达标", "达标条目数", "条目数"));
         items.forEach(i -> header.add(en ? i.labelEn() : i.labelZh()));
         List<List<Object>> rows = new java.util.ArrayList<>();
-        for (Reports.VillageRow v : villages) {
+        for (ProgressReports.VillageRow v : villages) {
             List<Object> row = new java.util.ArrayList<>(List.of(v.code(), v.name(), v.townshipCode(),
                     yesNo(v.demonstration(), en), v.standardId(),
                     v.progress().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP), yesNo(v.meets(), en),
@@ -117,7 +119,7 @@ public class ProgressReportResource {
             rows.add(row);
         }
         Sheet sheet = new Sheet(en ? "Progress " + code : "创建进度 " + code, header, rows);
-        String file = "cunjian-" + code + "-" + LocalDate.now(Reports.CHINA) + "." + format;
+        String file = "cunjian-" + code + "-" + LocalDate.now(ChinaTime.ZONE) + "." + format;
         return jakarta.ws.rs.core.Response.ok(format.equals("csv") ? sheet.csv() : sheet.xlsx())
                 .type(format.equals("csv") ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
@@ -141,7 +143,7 @@ public class ProgressReportResource {
     }
 
     private void requireRegion(String code) {
-        if (code == null || !code.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}")) {
+        if (code == null || !RegionCode.isRegionAboveVillage(code)) {
             throw new InvalidInputProblem("code", "problem.region.code.invalid");
         }
         caller.get().require(Policies.READ_IN_REGION, code);

@@ -15,13 +15,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.cunjian.chassis.problem.NotFoundProblem;
+import io.cunjian.chassis.domain.NotFound;
 import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Decision;
 import io.cunjian.chassis.security.Policy;
 import io.cunjian.chassis.security.Role;
-import io.cunjian.reporting.rebuild.Rebuilds;
+import io.cunjian.reporting.domain.Rebuilds;
 
 /**
  * Rebuilding the read models from offset zero (after a projection changed, or to prove the figures):
@@ -59,6 +59,6 @@ public class RebuildResource {
     public Rebuilds.Rebuild rebuild(@PathParam("id") long id) {
         Caller c = caller.get();
         c.require(REBUILD, c);
-        return rebuilds.find(id).orElseThrow(() -> new NotFoundProblem("problem.rebuild.not-found", id));
+        return rebuilds.find(id).orElseThrow(() -> new NotFound("problem.rebuild.not-found", id));
     }
 }

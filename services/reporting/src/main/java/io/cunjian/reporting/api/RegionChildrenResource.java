@@ -17,11 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
-import io.cunjian.reporting.persistence.Reports;
+import io.cunjian.reporting.domain.ProgressReports;
 
 /** The level below a region, each part with its own roll-up: what a dashboard drills down into. */
 @Path("/api/v1/reports/regions/{code}/children")
@@ -37,14 +38,14 @@ public class RegionChildrenResource {
     @Inject
     CurrentCaller caller;
     @Inject
-    Reports reports;
+    ProgressReports reports;
     @Inject
     RegionReplica regions;
 
     @GET
     @APIResponse(responseCode = "200", description = "the parts one level down (city → counties → townships → villages) that have villages with a plan, in code order")
     public List<Child> regionChildren(@PathParam("code") String code) {
-        if (code == null || !code.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}")) {
+        if (code == null || !RegionCode.isRegionAboveVillage(code)) {
             throw new InvalidInputProblem("code", "problem.region.code.invalid");
         }
         caller.get().require(Policies.READ_IN_REGION, code);
@@ -54,16 +55,16 @@ public class RegionChildrenResource {
             case 6 -> 9;
             default -> 12;
         };
-        Map<String, List<Reports.VillageRow>> parts = new LinkedHashMap<>();
-        for (Reports.VillageRow v : reports.villages(code)) {
+        Map<String, List<ProgressReports.VillageRow>> parts = new LinkedHashMap<>();
+        for (ProgressReports.VillageRow v : reports.villages(code)) {
             parts.computeIfAbsent(v.code().substring(0, next), k -> new ArrayList<>()).add(v);
         }
         List<Child> children = new ArrayList<>();
         parts.forEach((part, villages) -> {
             String name = next == 12 ? villages.get(0).name()
                     : regions.find(part).map(RegionReplica.ReplicaRegion::name).orElse(part);
-            BigDecimal sum = villages.stream().map(Reports.VillageRow::progress).reduce(BigDecimal.ZERO, BigDecimal::add);
-            children.add(new Child(part, name, villages.size(), villages.stream().filter(Reports.VillageRow::meets).count(),
+            BigDecimal sum = villages.stream().map(ProgressReports.VillageRow::progress).reduce(BigDecimal.ZERO, BigDecimal::add);
+            children.add(new Child(part, name, villages.size(), villages.stream().filter(ProgressReports.VillageRow::meets).count(),
                     sum.divide(BigDecimal.valueOf(villages.size()), 4, RoundingMode.HALF_UP)));
         });
         return children;

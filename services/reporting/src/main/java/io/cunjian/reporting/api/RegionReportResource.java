@@ -15,7 +15,7 @@ import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
-import io.cunjian.reporting.persistence.RegionProjection;
+import io.cunjian.reporting.domain.RegionHistory;
 
 /** Regions as reporting has learnt them from events, with the history of their changes. */
 @Path("/api/v1/regions")
@@ -24,13 +24,13 @@ import io.cunjian.reporting.persistence.RegionProjection;
 public class RegionReportResource {
 
     public record RegionReport(String code, String name, String level, String parentCode, long version,
-            List<RegionProjection.HistoryRow> history) {
+            List<RegionHistory.HistoryRow> history) {
     }
 
     @Inject
     CurrentCaller caller;
     @Inject
-    RegionProjection regions;
+    RegionHistory regions;
     @Inject
     RegionReplica replica;
 

@@ -19,39 +19,26 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.cunjian.chassis.domain.ChinaTime;
 import io.cunjian.chassis.json.JsonText;
+import io.cunjian.reporting.domain.ProgressHistory;
 
-/**
- * Figures "as of" a past day: docs/design.md's end of that day in Asia/Shanghai, by ce_time. Each
- * village's history row holds its items after the event that changed them, so a day's figure is
- * the last row up to the end of that day — later events add rows after it and never change it.
- */
+/** {@link ProgressHistory} from rp_village_progress_history: a day's figure is each village's last row before the day ends. */
 @ApplicationScoped
-public class History {
+class History implements ProgressHistory {
 
-    static final TypeReference<List<ProgressProjection.HistoryItem>> ITEMS = new TypeReference<>() {
+    static final TypeReference<List<HistoryItem>> ITEMS = new TypeReference<>() {
     };
-
-    public enum Period {
-        WEEK, MONTH
-    }
-
-    public record VillageAsOf(String code, LocalDate asOf, String standardId, BigDecimal progress, boolean meetsStandard,
-            List<ProgressProjection.HistoryItem> items) {
-    }
-
-    public record RegionAsOf(String region, LocalDate asOf, long villagesWithPlan, long villagesMeetingStandard,
-            BigDecimal averageProgress, Map<String, Long> itemsMet) {
-    }
 
     @Inject
     EntityManager em;
 
     /** The end of {@code day} in China, as the instant reports compare ce_time with. */
-    public static OffsetDateTime endOf(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(Reports.CHINA).toOffsetDateTime();
+    static OffsetDateTime endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime();
     }
 
+    @Override
     @Transactional
     public Optional<VillageAsOf> village(String code, LocalDate day) {
         List<?> rows = em.createNativeQuery("""
@@ -66,6 +53,7 @@ public class History {
                 JsonText.read((String) r[3], ITEMS)));
     }
 
+    @Override
     @Transactional
     public RegionAsOf region(String prefix, LocalDate day) {
         long villages = 0;
@@ -81,7 +69,7 @@ public class History {
             villages++;
             meeting += Boolean.TRUE.equals(r[3]) ? 1 : 0;
             sum = sum.add((BigDecimal) r[2]);
-            for (ProgressProjection.HistoryItem item : JsonText.read((String) r[4], ITEMS)) {
+            for (HistoryItem item : JsonText.read((String) r[4], ITEMS)) {
                 String key = r[1] + "/" + item.code();
                 itemsMet.merge(key, "MET".equals(item.status()) ? 1L : 0L, Long::sum);
             }
@@ -91,7 +79,7 @@ public class History {
         return new RegionAsOf(prefix, day, villages, meeting, average, itemsMet);
     }
 
-    /** The region as of the last day of each week (Sunday) or month from {@code from} to {@code to}, at most 120 points. */
+    @Override
     @Transactional
     public List<RegionAsOf> series(String prefix, LocalDate from, LocalDate to, Period period) {
         List<RegionAsOf> points = new ArrayList<>();

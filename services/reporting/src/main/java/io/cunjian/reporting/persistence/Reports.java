@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,62 +17,25 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cunjian.chassis.domain.ChinaTime;
 import io.cunjian.chassis.json.JsonText;
-
+import io.cunjian.reporting.domain.ProgressReports;
 import io.cunjian.reporting.domain.StandardProgress;
 
-/** Reads of the read models: one village's progress, a region's roll-up, the freshness of both. */
+/** {@link ProgressReports} from the read models. */
 @ApplicationScoped
-public class Reports {
+class Reports implements ProgressReports {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-    public record Figure(String what, String labelZh, String labelEn, BigDecimal done, BigDecimal target, String unit) {
-    }
-
-    public record ItemReport(String code, String kind, String measure, String labelZh, String labelEn, String status,
-            BigDecimal progress, List<Figure> figures, OffsetDateTime since) {
-    }
-
-    public record Freshness(OffsetDateTime lastEventTime, OffsetDateTime lastAppliedAt, Double lagSeconds) {
-    }
-
-    public record VillageReport(String code, String name, String townshipCode, boolean demonstration, String standardId,
-            String standardNameZh, boolean standardIllustrative, BigDecimal progress, boolean meetsStandard, int itemsMet,
-            int itemsTotal, OffsetDateTime since, List<ItemReport> items, Freshness freshness) {
-    }
-
-    public record ItemShare(String standardId, String itemCode, String labelZh, String labelEn, long villages, long met, BigDecimal share) {
-    }
-
-    public record Laggard(String code, String name, BigDecimal progress, int itemsMet, int itemsTotal) {
-    }
-
-    public record MissingItem(String itemCode, String labelZh, String labelEn, long villagesMissing) {
-    }
-
-    public record BlindZone(long zoneId, String villageCode, String villageName, String zone) {
-    }
-
-    public record RegionReport(String region, long villagesWithPlan, long demonstrationVillages, long villagesMeetingStandard,
-            BigDecimal averageProgress, List<ItemShare> items, List<Laggard> laggards, List<MissingItem> mostOftenMissing,
-            long overdueWorkOrders, List<BlindZone> blindZones, Freshness freshness) {
-    }
-
-    /** One village of a region's export: its overall figures and each item's status. */
-    public record VillageRow(String code, String name, String townshipCode, boolean demonstration, String standardId,
-            BigDecimal progress, boolean meets, int itemsMet, int itemsTotal, Map<String, String> itemStatus) {
-    }
-
-    /** An item of the standard versions a region's villages follow, with its labels, in standard order. */
-    public record ItemLabel(String code, String labelZh, String labelEn) {
-    }
+    static final TypeReference<List<StandardProgress.Figure>> FIGURES = new TypeReference<>() {
+    };
 
     @Inject
     EntityManager em;
 
+    @Override
     @Transactional
     public List<VillageRow> villages(String prefix) {
         Map<String, VillageRow> rows = new LinkedHashMap<>();
@@ -100,6 +62,7 @@ public class Reports {
     }
 
     /** The items of the given standard versions, each code once, in the order the versions list them. */
+    @Override
     @Transactional
     public List<ItemLabel> itemLabels(java.util.Collection<String> standardIds) {
         Map<String, ItemLabel> labels = new LinkedHashMap<>();
@@ -116,6 +79,7 @@ public class Reports {
         return List.copyOf(labels.values());
     }
 
+    @Override
     @Transactional
     public Optional<VillageReport> village(String code) {
         List<?> rows = em.createNativeQuery("""
@@ -139,7 +103,7 @@ public class Reports {
                 WHERE village_code = :v ORDER BY item_position""").setParameter("v", code).getResultList()) {
             Object[] i = (Object[]) row;
             JsonNode label = labels.get((String) i[0]);
-            List<Figure> figures = JsonText.read((String) i[3], ProgressProjection.FIGURES).stream()
+            List<Figure> figures = JsonText.read((String) i[3], FIGURES).stream()
                     .map(f -> figure(f, categories)).toList();
             items.add(new ItemReport((String) i[0], label.get("kind").asText(), label.get("measure").asText(),
                     label.get("labelZh").asText(), label.get("labelEn").asText(), (String) i[1], (BigDecimal) i[2], figures,
@@ -150,6 +114,7 @@ public class Reports {
                 ((Number) r[10]).intValue(), time(r[11]), items, freshness()));
     }
 
+    @Override
     @Transactional
     public RegionReport region(String prefix) {
         String like = prefix + "%";
@@ -194,7 +159,7 @@ public class Reports {
         Number overdue = (Number) em.createNativeQuery("""
                 SELECT coalesce(sum(open_orders), 0) FROM rp_township_open_orders
                 WHERE township_code LIKE :like AND due_date < :today""")
-                .setParameter("like", like).setParameter("today", LocalDate.now(CHINA)).getSingleResult();
+                .setParameter("like", like).setParameter("today", LocalDate.now(ChinaTime.ZONE)).getSingleResult();
         List<BlindZone> blind = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
                 SELECT z.zone_id, z.village_code, coalesce(v.name, z.village_code), z.name FROM rp_zone z
@@ -210,6 +175,7 @@ public class Reports {
     }
 
     /** The freshness of the oldest-applied topic: when the last event was written and how long it took to apply. */
+    @Override
     @Transactional
     public Freshness freshness() {
         List<?> rows = em.createNativeQuery("SELECT min(last_ce_time), min(applied_at), max(last_ce_time) FROM rp_watermark")

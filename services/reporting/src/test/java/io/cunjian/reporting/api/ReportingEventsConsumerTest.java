@@ -1,4 +1,4 @@
-package io.cunjian.reporting;
+package io.cunjian.reporting.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 @SignedInAs(role = "viewer", regions = {"22"})
-class VillageEventsConsumerTest {
+class ReportingEventsConsumerTest {
 
     static final String REGISTERED = "cunjian.region.registered.v1";
 

@@ -1,4 +1,4 @@
-package io.cunjian.reporting.rebuild;
+package io.cunjian.reporting.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;

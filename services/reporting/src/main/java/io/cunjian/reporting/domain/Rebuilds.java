@@ -1,0 +1,51 @@
+package io.cunjian.reporting.domain;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.cunjian.chassis.domain.StateConflict;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Rebuilds all read models online (ADR 0010): the three topics are read from offset zero into
+ * fresh tables of their own, through the same consumption and projection as live events, while the
+ * live consumers go on; once caught up the two sets of tables are swapped in one transaction, and
+ * readers and live consumers on any instance simply see the new tables from then on. One rebuild at
+ * a time across instances; one whose instance died stops blocking after two minutes without a heartbeat.
+ */
+@ApplicationScoped
+public class Rebuilds {
+
+    public record Rebuild(long id, String state, String requestedBy, OffsetDateTime startedAt, OffsetDateTime caughtUpAt,
+            OffsetDateTime finishedAt, long events, long repeats, long unreadable, String error) {
+    }
+
+    @Inject
+    RebuildTables tables;
+    @Inject
+    EventReplay replay;
+
+    /** Starts a rebuild on this instance, unless one is running anywhere. */
+    public Rebuild start(String requestedBy) {
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            tables.lockAndRetireAbandoned();
+            OptionalLong running = tables.building();
+            if (running.isPresent()) {
+                throw new StateConflict(Map.of("id", running.getAsLong(), "state", "BUILDING"), "problem.rebuild.running",
+                        running.getAsLong());
+            }
+            return tables.create(requestedBy);
+        });
+        replay.start(id);
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Rebuild> find(long id) {
+        return tables.find(id);
+    }
+}
