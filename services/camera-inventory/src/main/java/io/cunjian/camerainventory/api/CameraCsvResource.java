@@ -30,13 +30,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.camerainventory.domain.Camera;
+import io.cunjian.camerainventory.domain.CameraFilter;
 import io.cunjian.camerainventory.domain.CameraService;
+import io.cunjian.camerainventory.domain.CameraStatus;
 import io.cunjian.camerainventory.domain.GeoPoint;
 import io.cunjian.camerainventory.domain.Lifecycle;
-import io.cunjian.camerainventory.persistence.CameraEntity;
-import io.cunjian.camerainventory.persistence.CameraRepository;
-import io.cunjian.camerainventory.persistence.ZoneEntity;
-import io.cunjian.camerainventory.persistence.ZoneRepository;
+import io.cunjian.camerainventory.domain.Zone;
+import io.cunjian.camerainventory.domain.ZoneCoverage;
+import io.cunjian.camerainventory.domain.ZoneService;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.ProblemException;
@@ -65,9 +67,7 @@ public class CameraCsvResource {
     @Inject
     CameraService service;
     @Inject
-    CameraRepository cameras;
-    @Inject
-    ZoneRepository zones;
+    ZoneService zones;
     @Inject
     RegionReplica replica;
 
@@ -104,7 +104,7 @@ public class CameraCsvResource {
         List<CameraService.NewCamera> list = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Map<String, Optional<Map<String, ZoneEntity>>> villageZones = new HashMap<>();
+        Map<String, Optional<Map<String, Zone>>> villageZones = new HashMap<>();
         for (CameraCsv.Row row : parsed.rows()) {
             int before = problems.size();
             String serial = row.get("serial");
@@ -112,17 +112,17 @@ public class CameraCsvResource {
                 problems.add(new RowProblem(row.row(), "serial", "problem.camera.serial.invalid"));
             } else if (!seen.add(serial)) {
                 problems.add(new RowProblem(row.row(), "serial", "duplicate in this file: " + serial));
-            } else if (cameras.findByIdOptional(serial).isPresent()) {
+            } else if (service.exists(serial)) {
                 problems.add(new RowProblem(row.row(), "serial", "problem.camera.serial-taken|" + serial));
             }
             String village = row.get("villageCode");
-            ZoneEntity zone = null;
-            if (!village.matches("[0-9]{12}")) {
+            Zone zone = null;
+            if (!RegionCode.isVillageCode(village)) {
                 problems.add(new RowProblem(row.row(), "villageCode", "problem.village.code.invalid"));
             } else if (!who.may(Policies.MANAGE_IN_REGION, village)) {
                 problems.add(new RowProblem(row.row(), "villageCode", "outside your regions: " + village));
             } else {
-                Optional<Map<String, ZoneEntity>> known = villageZones.computeIfAbsent(village, v -> replica.find(v).isEmpty()
+                Optional<Map<String, Zone>> known = villageZones.computeIfAbsent(village, v -> replica.find(v).isEmpty()
                         ? Optional.empty()
                         : Optional.of(zonesByName(v)));
                 if (known.isEmpty()) {
@@ -171,7 +171,7 @@ public class CameraCsvResource {
             }
             if (problems.size() == before) {
                 list.add(new CameraService.NewCamera(serial, village, new Camera.Details(row.get("model"), row.get("vendor"),
-                        zone.id, new GeoPoint(lat, lng), installedOn, row.get("installer")), lifecycle));
+                        zone.id(), new GeoPoint(lat, lng), installedOn, row.get("installer")), lifecycle));
                 lines.add(row.row());
             }
         }
@@ -201,22 +201,26 @@ public class CameraCsvResource {
             @QueryParam("lifecycle") @Parameter(description = "lifecycle state") Lifecycle lifecycle,
             @QueryParam("online") @Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
             @QueryParam("vendor") @Parameter(description = "vendor, exactly") String vendor) {
-        CameraRepository.Filter filter = CameraResource.filter(caller.get(), within, village, zone, lifecycle, Lists.flag("online", online), vendor);
+        CameraFilter filter = CameraResource.filter(caller.get(), within, village, zone, lifecycle, Lists.flag("online", online), vendor);
         Map<Long, String> zoneNames = new HashMap<>();
         List<List<Object>> rows = new ArrayList<>();
-        for (CameraEntity c : cameras.all(filter)) {
-            String zoneName = zoneNames.computeIfAbsent(c.zoneId, id -> zones.findByIdOptional(id).map(z -> z.name).orElse(""));
-            rows.add(java.util.Arrays.asList(c.serial, c.villageCode, c.zoneId, zoneName, c.model, c.vendor, c.latitude,
-                    c.longitude, c.installedOn == null ? "" : c.installedOn.toString(), c.installer == null ? "" : c.installer,
-                    c.lifecycle.name(), c.online, c.lastSeen == null ? "" : Views.local(c.lastSeen).toString()));
+        for (CameraStatus s : service.all(filter)) {
+            Camera c = s.camera();
+            Camera.Details d = c.details();
+            String zoneName = zoneNames.computeIfAbsent(d.zoneId(),
+                    id -> zones.find(id).map(z -> z.zone().details().name()).orElse(""));
+            rows.add(java.util.Arrays.asList(c.serial(), c.villageCode(), d.zoneId(), zoneName, d.model(), d.vendor(),
+                    d.position().latitude(), d.position().longitude(), d.installedOn() == null ? "" : d.installedOn().toString(),
+                    d.installer() == null ? "" : d.installer(), c.lifecycle().name(), s.online(),
+                    s.lastSeen() == null ? "" : Views.local(s.lastSeen()).toString()));
         }
         return Response.ok(CameraCsv.write(rows), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"cameras.csv\"").build();
     }
 
-    private Map<String, ZoneEntity> zonesByName(String village) {
-        Map<String, ZoneEntity> out = new LinkedHashMap<>();
-        zones.ofVillage(village).forEach(z -> out.put(z.name, z));
+    private Map<String, Zone> zonesByName(String village) {
+        Map<String, Zone> out = new LinkedHashMap<>();
+        zones.inVillage(village).stream().map(ZoneCoverage::zone).forEach(z -> out.put(z.details().name(), z));
         return out;
     }
 
