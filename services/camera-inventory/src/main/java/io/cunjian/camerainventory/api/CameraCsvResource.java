@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,6 +44,7 @@ import io.cunjian.camerainventory.domain.ZoneService;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.problem.Messages;
 import io.cunjian.chassis.problem.ProblemException;
 import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.replica.RegionReplica;
@@ -54,13 +58,6 @@ import io.cunjian.chassis.security.Policies;
 public class CameraCsvResource {
 
     static final int MAX_ROWS = 20_000;
-
-    /** One problem of an import: the file's line (header = 1), the column, what is wrong. */
-    public record RowProblem(int row, String column, String problem) {
-    }
-
-    public record ImportResult(@Schema(description = "cameras registered") int imported, List<String> serials) {
-    }
 
     @Inject
     CurrentCaller caller;
@@ -77,7 +74,7 @@ public class CameraCsvResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RequestBody(description = "CSV, UTF-8 (with or without BOM) or GB18030; header: serial, villageCode, zone (the zone's name), "
             + "model, vendor, latitude, longitude[, installedOn, installer, lifecycle] or 序列号, 村代码, 覆盖区域, 型号, 厂商, 纬度, 经度"
-            + "[, 安装日期, 安装单位, 状态]", content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            + "[, 安装日期, 安装单位, 状态]", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "201", description = "every row registered")
     @APIResponse(responseCode = "400", description = "nothing registered: the problem lists each bad row in rows (row, column, problem)")
     @APIResponse(responseCode = "413", description = "the file is larger than the service accepts")
@@ -161,7 +158,7 @@ public class CameraCsvResource {
             Lifecycle lifecycle = Lifecycle.PLANNED;
             if (!row.get("lifecycle").isEmpty()) {
                 try {
-                    lifecycle = Lifecycle.valueOf(row.get("lifecycle").toUpperCase(java.util.Locale.ROOT));
+                    lifecycle = Lifecycle.valueOf(row.get("lifecycle").toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     lifecycle = null;
                 }
@@ -193,13 +190,13 @@ public class CameraCsvResource {
     @Path("/export")
     @Produces("text/csv")
     @APIResponse(responseCode = "200", description = "UTF-8 CSV with BOM (opens in Excel), the import's columns plus zoneId, online and lastSeen",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response exportCameras(
             @QueryParam("within") @Parameter(description = "region code prefix, e.g. 220382") String within,
             @QueryParam("village") @Parameter(description = "12-digit village code") String village,
             @QueryParam("zone") @Parameter(description = "zone id") Long zone,
             @QueryParam("lifecycle") @Parameter(description = "lifecycle state") Lifecycle lifecycle,
-            @QueryParam("online") @Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
+            @QueryParam("online") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
             @QueryParam("vendor") @Parameter(description = "vendor, exactly") String vendor) {
         CameraFilter filter = CameraResource.filter(caller.get(), within, village, zone, lifecycle, Lists.flag("online", online), vendor);
         Map<Long, String> zoneNames = new HashMap<>();
@@ -209,7 +206,7 @@ public class CameraCsvResource {
             Camera.Details d = c.details();
             String zoneName = zoneNames.computeIfAbsent(d.zoneId(),
                     id -> zones.find(id).map(z -> z.zone().details().name()).orElse(""));
-            rows.add(java.util.Arrays.asList(c.serial(), c.villageCode(), d.zoneId(), zoneName, d.model(), d.vendor(),
+            rows.add(Arrays.asList(c.serial(), c.villageCode(), d.zoneId(), zoneName, d.model(), d.vendor(),
                     d.position().latitude(), d.position().longitude(), d.installedOn() == null ? "" : d.installedOn().toString(),
                     d.installer() == null ? "" : d.installer(), c.lifecycle().name(), s.online(),
                     s.lastSeen() == null ? "" : Views.local(s.lastSeen()).toString()));
@@ -238,7 +235,7 @@ public class CameraCsvResource {
         List<RowProblem> rows = new ArrayList<>();
         for (RowProblem p : problems) {
             String[] keyAndArg = p.problem().split("\\|", 2);
-            String text = io.cunjian.chassis.problem.Messages.text(io.cunjian.chassis.problem.Messages.defaultLocale(),
+            String text = Messages.text(Messages.defaultLocale(),
                     keyAndArg[0], keyAndArg.length > 1 ? new Object[] {keyAndArg[1]} : new Object[0]);
             rows.add(new RowProblem(p.row(), p.column(), text));
             errors.add(new FieldError("rows[" + p.row() + "]." + p.column(), text));
