@@ -30,9 +30,9 @@ final class CoverageSql {
         return "(" + lastSeen + " > " + windowStart + ")";
     }
 
-    /** The negation of {@link #online}, for the sweep; a camera never seen is not online (and never swept). */
+    /** The negation of {@link #online}, for the sweep (a camera never seen is never online, so never swept). */
     static String noLongerOnline(String lastSeen, String windowStart) {
-        return "(" + lastSeen + " <= " + windowStart + ")";
+        return "NOT " + online(lastSeen, windowStart);
     }
 
     /** Whether zone {@code zoneId} is covered: one of its cameras watches it. */
