@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -30,15 +33,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.camerainventory.domain.Camera;
+import io.cunjian.camerainventory.domain.CameraFilter;
 import io.cunjian.camerainventory.domain.CameraService;
+import io.cunjian.camerainventory.domain.CameraStatus;
 import io.cunjian.camerainventory.domain.GeoPoint;
 import io.cunjian.camerainventory.domain.Lifecycle;
-import io.cunjian.camerainventory.persistence.CameraEntity;
-import io.cunjian.camerainventory.persistence.CameraRepository;
-import io.cunjian.camerainventory.persistence.ZoneEntity;
-import io.cunjian.camerainventory.persistence.ZoneRepository;
+import io.cunjian.camerainventory.domain.Zone;
+import io.cunjian.camerainventory.domain.ZoneCoverage;
+import io.cunjian.camerainventory.domain.ZoneService;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.problem.Messages;
 import io.cunjian.chassis.problem.ProblemException;
 import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.replica.RegionReplica;
@@ -53,21 +59,12 @@ public class CameraCsvResource {
 
     static final int MAX_ROWS = 20_000;
 
-    /** One problem of an import: the file's line (header = 1), the column, what is wrong. */
-    public record RowProblem(int row, String column, String problem) {
-    }
-
-    public record ImportResult(@Schema(description = "cameras registered") int imported, List<String> serials) {
-    }
-
     @Inject
     CurrentCaller caller;
     @Inject
     CameraService service;
     @Inject
-    CameraRepository cameras;
-    @Inject
-    ZoneRepository zones;
+    ZoneService zones;
     @Inject
     RegionReplica replica;
 
@@ -77,7 +74,7 @@ public class CameraCsvResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RequestBody(description = "CSV, UTF-8 (with or without BOM) or GB18030; header: serial, villageCode, zone (the zone's name), "
             + "model, vendor, latitude, longitude[, installedOn, installer, lifecycle] or 序列号, 村代码, 覆盖区域, 型号, 厂商, 纬度, 经度"
-            + "[, 安装日期, 安装单位, 状态]", content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            + "[, 安装日期, 安装单位, 状态]", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "201", description = "every row registered")
     @APIResponse(responseCode = "400", description = "nothing registered: the problem lists each bad row in rows (row, column, problem)")
     @APIResponse(responseCode = "413", description = "the file is larger than the service accepts")
@@ -104,7 +101,7 @@ public class CameraCsvResource {
         List<CameraService.NewCamera> list = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Map<String, Optional<Map<String, ZoneEntity>>> villageZones = new HashMap<>();
+        Map<String, Optional<Map<String, Zone>>> villageZones = new HashMap<>();
         for (CameraCsv.Row row : parsed.rows()) {
             int before = problems.size();
             String serial = row.get("serial");
@@ -112,17 +109,17 @@ public class CameraCsvResource {
                 problems.add(new RowProblem(row.row(), "serial", "problem.camera.serial.invalid"));
             } else if (!seen.add(serial)) {
                 problems.add(new RowProblem(row.row(), "serial", "duplicate in this file: " + serial));
-            } else if (cameras.findByIdOptional(serial).isPresent()) {
+            } else if (service.exists(serial)) {
                 problems.add(new RowProblem(row.row(), "serial", "problem.camera.serial-taken|" + serial));
             }
             String village = row.get("villageCode");
-            ZoneEntity zone = null;
-            if (!village.matches("[0-9]{12}")) {
+            Zone zone = null;
+            if (!RegionCode.isVillageCode(village)) {
                 problems.add(new RowProblem(row.row(), "villageCode", "problem.village.code.invalid"));
             } else if (!who.may(Policies.MANAGE_IN_REGION, village)) {
                 problems.add(new RowProblem(row.row(), "villageCode", "outside your regions: " + village));
             } else {
-                Optional<Map<String, ZoneEntity>> known = villageZones.computeIfAbsent(village, v -> replica.find(v).isEmpty()
+                Optional<Map<String, Zone>> known = villageZones.computeIfAbsent(village, v -> replica.find(v).isEmpty()
                         ? Optional.empty()
                         : Optional.of(zonesByName(v)));
                 if (known.isEmpty()) {
@@ -161,7 +158,7 @@ public class CameraCsvResource {
             Lifecycle lifecycle = Lifecycle.PLANNED;
             if (!row.get("lifecycle").isEmpty()) {
                 try {
-                    lifecycle = Lifecycle.valueOf(row.get("lifecycle").toUpperCase(java.util.Locale.ROOT));
+                    lifecycle = Lifecycle.valueOf(row.get("lifecycle").toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     lifecycle = null;
                 }
@@ -171,7 +168,7 @@ public class CameraCsvResource {
             }
             if (problems.size() == before) {
                 list.add(new CameraService.NewCamera(serial, village, new Camera.Details(row.get("model"), row.get("vendor"),
-                        zone.id, new GeoPoint(lat, lng), installedOn, row.get("installer")), lifecycle));
+                        zone.id(), new GeoPoint(lat, lng), installedOn, row.get("installer")), lifecycle));
                 lines.add(row.row());
             }
         }
@@ -193,30 +190,34 @@ public class CameraCsvResource {
     @Path("/export")
     @Produces("text/csv")
     @APIResponse(responseCode = "200", description = "UTF-8 CSV with BOM (opens in Excel), the import's columns plus zoneId, online and lastSeen",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response exportCameras(
             @QueryParam("within") @Parameter(description = "region code prefix, e.g. 220382") String within,
             @QueryParam("village") @Parameter(description = "12-digit village code") String village,
             @QueryParam("zone") @Parameter(description = "zone id") Long zone,
             @QueryParam("lifecycle") @Parameter(description = "lifecycle state") Lifecycle lifecycle,
-            @QueryParam("online") @Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
+            @QueryParam("online") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
             @QueryParam("vendor") @Parameter(description = "vendor, exactly") String vendor) {
-        CameraRepository.Filter filter = CameraResource.filter(caller.get(), within, village, zone, lifecycle, Lists.flag("online", online), vendor);
+        CameraFilter filter = CameraResource.filter(caller.get(), within, village, zone, lifecycle, Lists.flag("online", online), vendor);
         Map<Long, String> zoneNames = new HashMap<>();
         List<List<Object>> rows = new ArrayList<>();
-        for (CameraEntity c : cameras.all(filter)) {
-            String zoneName = zoneNames.computeIfAbsent(c.zoneId, id -> zones.findByIdOptional(id).map(z -> z.name).orElse(""));
-            rows.add(java.util.Arrays.asList(c.serial, c.villageCode, c.zoneId, zoneName, c.model, c.vendor, c.latitude,
-                    c.longitude, c.installedOn == null ? "" : c.installedOn.toString(), c.installer == null ? "" : c.installer,
-                    c.lifecycle.name(), c.online, c.lastSeen == null ? "" : Views.local(c.lastSeen).toString()));
+        for (CameraStatus s : service.all(filter)) {
+            Camera c = s.camera();
+            Camera.Details d = c.details();
+            String zoneName = zoneNames.computeIfAbsent(d.zoneId(),
+                    id -> zones.find(id).map(z -> z.zone().details().name()).orElse(""));
+            rows.add(Arrays.asList(c.serial(), c.villageCode(), d.zoneId(), zoneName, d.model(), d.vendor(),
+                    d.position().latitude(), d.position().longitude(), d.installedOn() == null ? "" : d.installedOn().toString(),
+                    d.installer() == null ? "" : d.installer(), c.lifecycle().name(), s.online(),
+                    s.lastSeen() == null ? "" : Views.local(s.lastSeen()).toString()));
         }
         return Response.ok(CameraCsv.write(rows), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"cameras.csv\"").build();
     }
 
-    private Map<String, ZoneEntity> zonesByName(String village) {
-        Map<String, ZoneEntity> out = new LinkedHashMap<>();
-        zones.ofVillage(village).forEach(z -> out.put(z.name, z));
+    private Map<String, Zone> zonesByName(String village) {
+        Map<String, Zone> out = new LinkedHashMap<>();
+        zones.inVillage(village).stream().map(ZoneCoverage::zone).forEach(z -> out.put(z.details().name(), z));
         return out;
     }
 
@@ -234,7 +235,7 @@ public class CameraCsvResource {
         List<RowProblem> rows = new ArrayList<>();
         for (RowProblem p : problems) {
             String[] keyAndArg = p.problem().split("\\|", 2);
-            String text = io.cunjian.chassis.problem.Messages.text(io.cunjian.chassis.problem.Messages.defaultLocale(),
+            String text = Messages.text(Messages.defaultLocale(),
                     keyAndArg[0], keyAndArg.length > 1 ? new Object[] {keyAndArg[1]} : new Object[0]);
             rows.add(new RowProblem(p.row(), p.column(), text));
             errors.add(new FieldError("rows[" + p.row() + "]." + p.column(), text));

@@ -1,8 +1,5 @@
 package io.cunjian.camerainventory.api;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,11 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.cunjian.camerainventory.persistence.LiveStatusStore;
-import io.cunjian.camerainventory.persistence.ZoneEntity;
-import io.cunjian.camerainventory.persistence.ZoneRepository;
+import io.cunjian.camerainventory.domain.Coverage;
+import io.cunjian.camerainventory.domain.VillageCoverage;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.NotFoundProblem;
-import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
 
@@ -29,27 +25,17 @@ public class CoverageResource {
     @Inject
     CurrentCaller caller;
     @Inject
-    ZoneRepository zones;
-    @Inject
-    LiveStatusStore store;
-    @Inject
-    RegionReplica replica;
+    Coverage coverage;
 
     @GET
     public Views.CoverageSummary villageCoverage(@PathParam("code") String code) {
-        if (code == null || !code.matches("[0-9]{12}")) {
+        if (!RegionCode.isVillageCode(code)) {
             throw new NotFoundProblem("problem.village.not-found", String.valueOf(code));
         }
         caller.get().require(Policies.READ_IN_REGION, code);
-        List<ZoneEntity> list = zones.ofVillage(code);
-        if (list.isEmpty() && replica.find(code).isEmpty()) {
-            throw new NotFoundProblem("problem.village.not-found", code);
-        }
-        int covered = (int) list.stream().filter(z -> z.covered).count();
-        Map<String, Integer> byLifecycle = store.camerasByLifecycle(code);
-        List<Views.BlindZone> blind = list.stream().filter(z -> !z.covered)
-                .map(z -> new Views.BlindZone(z.id, z.name, z.kind.name())).toList();
-        return new Views.CoverageSummary(code, list.size(), covered, list.isEmpty() ? 0.0 : (double) covered / list.size(),
-                byLifecycle, store.operationalOnline(code), blind);
+        VillageCoverage v = coverage.ofVillage(code).orElseThrow(() -> new NotFoundProblem("problem.village.not-found", code));
+        return new Views.CoverageSummary(code, v.zones().size(), v.coveredZones(), v.coverage(), v.camerasByLifecycle(),
+                v.watchingCameras(), v.blindZones().stream()
+                        .map(z -> new Views.BlindZone(z.id(), z.details().name(), z.details().kind().name())).toList());
     }
 }

@@ -1,6 +1,5 @@
 package io.cunjian.camerainventory.api;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -19,14 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.cunjian.camerainventory.domain.Camera;
 import io.cunjian.camerainventory.domain.CamerasConfig;
 import io.cunjian.camerainventory.domain.LiveStatus;
-import io.cunjian.chassis.problem.FieldError;
-import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.ProblemException;
 import io.cunjian.chassis.problem.ProblemType;
-import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.CurrentCaller;
 
 /**
@@ -52,27 +48,13 @@ public class HeartbeatResource {
     CamerasConfig config;
 
     @POST
-    @Extension(name = "x-cunjian-action", value = "true")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @APIResponse(responseCode = "200", description = "recorded; what came online and which zones changed coverage")
     @APIResponse(responseCode = "400", description = "malformed batch, a time too far in the future, or unknown serials (named in unknownSerials); nothing was recorded")
     @APIResponse(responseCode = "403", description = "a camera of the batch lies outside the caller's regions (its serials are named); nothing was recorded")
     public Views.HeartbeatResult postHeartbeats(@Valid @NotNull Heartbeats body) {
-        Caller who = caller.get();
-        if (body.serials().size() > config.maxBatch()) {
-            throw new InvalidInputProblem("serials", "problem.heartbeat.batch-too-large");
-        }
-        for (int i = 0; i < body.serials().size(); i++) {
-            if (!Camera.validSerial(body.serials().get(i))) {
-                throw new InvalidInputProblem(List.of(new FieldError("serials[" + i + "]", "problem.camera.serial.invalid")));
-            }
-        }
-        Instant now = Instant.now();
-        Instant at = body.at() == null ? now : body.at().toInstant();
-        if (at.isAfter(now.plus(config.maxClockSkew()))) {
-            throw new InvalidInputProblem("at", "problem.heartbeat.in-the-future");
-        }
         try {
-            LiveStatus.BatchResult r = liveStatus.heartbeat(body.serials(), at, village -> who.may(CameraPolicies.HEARTBEAT, village));
+            LiveStatus.BatchResult r = liveStatus.heartbeat(body.serials(), body.at(), caller.get());
             return new Views.HeartbeatResult(r.cameras(), r.cameOnline(), r.zones().size(), config.onlineWindow().toSeconds());
         } catch (LiveStatus.HeartbeatRefused refused) {
             if (!refused.unknownSerials().isEmpty()) {

@@ -2,9 +2,9 @@ package io.cunjian.camerainventory.api;
 
 import java.util.List;
 
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.security.Caller;
-import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.security.RegionScope;
 
 /** What a list may show: the caller's readable regions, narrowed by the filters. */
@@ -29,7 +29,7 @@ final class Lists {
         if (within != null && !within.isEmpty() && !RegionCode.isValid(within)) {
             throw new InvalidInputProblem("within", "problem.region.code.invalid");
         }
-        if (village != null && !village.isEmpty() && !village.matches("[0-9]{12}")) {
+        if (village != null && !village.isEmpty() && !RegionCode.isVillageCode(village)) {
             throw new InvalidInputProblem("village", "problem.village.code.invalid");
         }
         return RegionScope.readable(caller, village != null && !village.isEmpty() ? village : within);

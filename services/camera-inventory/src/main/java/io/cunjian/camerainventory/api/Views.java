@@ -2,7 +2,6 @@ package io.cunjian.camerainventory.api;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -12,15 +11,16 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.cunjian.camerainventory.domain.Camera;
+import io.cunjian.camerainventory.domain.CameraStatus;
 import io.cunjian.camerainventory.domain.GeoPoint;
-import io.cunjian.camerainventory.persistence.CameraEntity;
-import io.cunjian.camerainventory.persistence.MaintenanceEntryEntity;
-import io.cunjian.camerainventory.persistence.ZoneEntity;
+import io.cunjian.camerainventory.domain.MaintenanceRecord;
+import io.cunjian.camerainventory.domain.Zone;
+import io.cunjian.camerainventory.domain.ZoneCoverage;
+import io.cunjian.chassis.domain.ChinaTime;
 
-/** The JSON shapes of the camera-inventory API. Times are shown in Asia/Shanghai. */
+/** The JSON shapes of the camera-inventory API. Times are shown in China Standard Time. */
 public final class Views {
-
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private Views() {
     }
@@ -34,16 +34,17 @@ public final class Views {
             return new GeoPoint(latitude, longitude);
         }
 
-        static Point of(Double lat, Double lng) {
-            return lat == null ? null : new Point(lat, lng);
+        static Point of(GeoPoint p) {
+            return p == null ? null : new Point(p.latitude(), p.longitude());
         }
     }
 
     public record ZoneView(long id, String villageCode, String name, String kind, Point centre, boolean covered,
             OffsetDateTime coveredChangedAt, long version) {
-        static ZoneView of(ZoneEntity e) {
-            return new ZoneView(e.id, e.villageCode, e.name, e.kind.name(), Point.of(e.centreLat, e.centreLng), e.covered,
-                    local(e.coveredChangedAt), e.version);
+        static ZoneView of(ZoneCoverage z) {
+            Zone zone = z.zone();
+            return new ZoneView(zone.id(), zone.villageCode(), zone.details().name(), zone.details().kind().name(),
+                    Point.of(zone.details().centre()), z.covered(), local(z.coveredChangedAt()), zone.version());
         }
     }
 
@@ -54,9 +55,11 @@ public final class Views {
             LocalDate installedOn, String installer, String lifecycle,
             @Schema(description = "whether its last heartbeat is inside the online window (as of the last sweep)") boolean online,
             OffsetDateTime lastSeen, long version) {
-        static CameraView of(CameraEntity e) {
-            return new CameraView(e.serial, e.villageCode, e.zoneId, e.model, e.vendor, new Point(e.latitude, e.longitude),
-                    e.installedOn, e.installer, e.lifecycle.name(), e.online, local(e.lastSeen), e.version);
+        static CameraView of(CameraStatus s) {
+            Camera c = s.camera();
+            Camera.Details d = c.details();
+            return new CameraView(c.serial(), c.villageCode(), d.zoneId(), d.model(), d.vendor(), Point.of(d.position()),
+                    d.installedOn(), d.installer(), c.lifecycle().name(), s.online(), local(s.lastSeen()), c.version());
         }
     }
 
@@ -65,9 +68,9 @@ public final class Views {
 
     public record MaintenanceView(long id, String serial, LocalDate doneOn, String kind, String notes, String technician,
             String recordedBy, OffsetDateTime recordedAt) {
-        static MaintenanceView of(MaintenanceEntryEntity m) {
-            return new MaintenanceView(m.id, m.cameraSerial, m.doneOn, m.kind.name(), m.notes, m.technician, m.recordedBy,
-                    local(m.recordedAt));
+        static MaintenanceView of(MaintenanceRecord m) {
+            return new MaintenanceView(m.id(), m.serial(), m.doneOn(), m.kind().name(), m.notes(), m.technician(),
+                    m.recordedBy(), local(m.recordedAt()));
         }
     }
 
@@ -92,6 +95,6 @@ public final class Views {
     }
 
     static OffsetDateTime local(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+        return t == null ? null : t.atZoneSameInstant(ChinaTime.ZONE).toOffsetDateTime();
     }
 }

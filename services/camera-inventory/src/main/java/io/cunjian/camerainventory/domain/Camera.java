@@ -2,6 +2,7 @@ package io.cunjian.camerainventory.domain;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A security camera of a village, in one coverage zone of that village. Its serial is its id and
@@ -51,7 +52,9 @@ public record Camera(String serial, String villageCode, Details details, Lifecyc
     public record ZoneNotInVillage(long zoneId) implements Outcome {
     }
 
-    private static final java.util.regex.Pattern SERIAL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    /** A device serial: what the schema's CHECK on camera.serial allows, for Bean Validation's {@code @Pattern} too. */
+    public static final String SERIAL_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+    private static final Pattern SERIAL = Pattern.compile(SERIAL_PATTERN);
 
     public static boolean validSerial(String serial) {
         return serial != null && SERIAL.matcher(serial).matches();
@@ -76,10 +79,5 @@ public record Camera(String serial, String villageCode, Details details, Lifecyc
             return new ZoneNotInVillage(newDetails.zoneId());
         }
         return new Updated(new Camera(serial, villageCode, newDetails, lifecycle, version + 1), details);
-    }
-
-    /** Whether this camera, when online, counts for its zone's coverage. */
-    public boolean covers() {
-        return lifecycle.covers();
     }
 }

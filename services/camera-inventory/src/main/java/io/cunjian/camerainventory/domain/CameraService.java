@@ -1,30 +1,31 @@
 package io.cunjian.camerainventory.domain;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.cunjian.camerainventory.events.CameraEvents;
-import io.cunjian.camerainventory.persistence.CameraEntity;
-import io.cunjian.camerainventory.persistence.CameraRepository;
-import io.cunjian.camerainventory.persistence.MaintenanceEntryEntity;
-import io.cunjian.camerainventory.persistence.MaintenanceRepository;
-import io.cunjian.camerainventory.persistence.ZoneEntity;
-import io.cunjian.camerainventory.persistence.ZoneRepository;
-import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.ExpectedVersion;
+import io.cunjian.chassis.domain.InvalidInput;
+import io.cunjian.chassis.domain.NotFound;
+import io.cunjian.chassis.domain.StateConflict;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
 import io.cunjian.chassis.replica.RegionReplica;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Policies;
 
 /**
  * Camera use cases, each in one transaction with its outbox rows and, when a change touches
- * coverage (a camera becomes or stops being OPERATIONAL, or moves zone), the recomputation of the
- * zones concerned.
+ * coverage (a camera starts or stops counting by {@link CoverageRule}, or moves zone), the
+ * recomputation of the zones concerned. Each loads the camera, checks the caller and the version,
+ * lets the aggregate decide, stores and publishes.
  */
 @ApplicationScoped
 public class CameraService {
@@ -49,12 +50,19 @@ public class CameraService {
     public record NewCamera(String serial, String villageCode, Camera.Details details, Lifecycle lifecycle) {
     }
 
+    public record MaintenanceEntry(LocalDate doneOn, MaintenanceKind kind, String notes, String technician) {
+        public MaintenanceEntry {
+            notes = notes == null || notes.isBlank() ? null : notes.strip();
+            technician = technician.strip();
+        }
+    }
+
     @Inject
-    CameraRepository cameras;
+    Cameras cameras;
     @Inject
-    ZoneRepository zones;
+    Zones zones;
     @Inject
-    MaintenanceRepository maintenance;
+    MaintenanceLog maintenance;
     @Inject
     RegionReplica replica;
     @Inject
@@ -62,15 +70,28 @@ public class CameraService {
     @Inject
     Outbox outbox;
 
+    /** Registers one camera for a caller who manages its village; each refusal is the rejection the caller sees. */
     @Transactional
-    public Registration register(NewCamera c) {
-        return registerInTransaction(c);
+    public Camera register(NewCamera c, Caller caller) {
+        caller.require(Policies.MANAGE_IN_REGION, c.villageCode());
+        if (!c.lifecycle().registrable()) {
+            throw new InvalidInput("lifecycle", "problem.camera.lifecycle.not-registrable");
+        }
+        Registration r = registerInTransaction(c);
+        if (r instanceof SerialTaken taken) {
+            throw new StateConflict(null, "problem.camera.serial-taken", taken.serial());
+        }
+        if (r instanceof ZoneUnknown || r instanceof ZoneInAnotherVillage) {
+            throw new InvalidInput("zoneId", r instanceof ZoneUnknown ? "problem.camera.zone-unknown"
+                    : "problem.camera.zone-in-another-village");
+        }
+        return ((Registered) r).camera();
     }
 
     /** All or nothing: the first refusal rolls every registration of the list back (CSV import). */
     @Transactional(rollbackOn = RegistrationRefused.class)
     public List<Camera> registerAll(List<NewCamera> list) throws RegistrationRefused {
-        List<Camera> out = new java.util.ArrayList<>();
+        List<Camera> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Registration r = registerInTransaction(list.get(i));
             if (r instanceof Registered registered) {
@@ -104,110 +125,125 @@ public class CameraService {
 
     private Registration registerInTransaction(NewCamera c) {
         replica.requireVillage(c.villageCode());
-        Optional<ZoneEntity> zone = zones.findByIdOptional(c.details().zoneId());
+        Optional<ZoneCoverage> zone = zones.withId(c.details().zoneId());
         if (zone.isEmpty()) {
             return new ZoneUnknown(c.details().zoneId());
         }
-        if (!zone.get().villageCode.equals(c.villageCode())) {
-            return new ZoneInAnotherVillage(c.details().zoneId(), zone.get().villageCode);
+        String zoneVillage = zone.get().zone().villageCode();
+        if (!zoneVillage.equals(c.villageCode())) {
+            return new ZoneInAnotherVillage(c.details().zoneId(), zoneVillage);
         }
-        if (cameras.findByIdOptional(c.serial()).isPresent()) {
+        if (cameras.exists(c.serial())) {
             return new SerialTaken(c.serial());
         }
-        CameraEntity e = new CameraEntity();
-        e.serial = c.serial();
-        e.villageCode = c.villageCode();
-        e.lifecycle = c.lifecycle();
-        e.apply(c.details());
-        cameras.persist(e);
-        cameras.flush();
-        Camera camera = e.toDomain();
+        Camera camera = cameras.add(new Camera(c.serial(), c.villageCode(), c.details(), c.lifecycle(), 0));
         outbox.publish(new OutgoingEvent(TopicNames.CAMERA, c.villageCode(), CameraEvents.REGISTERED, null, state(camera)));
         // a new camera has never sent a heartbeat: offline, so no zone's coverage changes
         return new Registered(camera);
     }
 
-    /** New details with If-Match; a move to another zone recomputes both zones. */
+    /** New details against the version the caller saw; a move to another zone recomputes both zones. */
     @Transactional
-    public Optional<Camera.Outcome> update(String serial, Camera.Details details, String ifMatch) {
-        Optional<CameraEntity> found = cameras.findByIdOptional(serial, LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        CameraEntity e = found.get();
-        ETags.requireIfMatch(ifMatch, e.version);
-        Camera current = e.toDomain();
-        boolean zoneInVillage = details.zoneId() == current.details().zoneId() || zones.findByIdOptional(details.zoneId())
-                .filter(z -> z.villageCode.equals(current.villageCode())).isPresent();
+    public Camera.Outcome update(String serial, Camera.Details details, Caller caller, ExpectedVersion expected) {
+        Camera current = lockForChange(serial, caller);
+        expected.check(current.version());
+        boolean zoneInVillage = details.zoneId() == current.details().zoneId() || zones.withId(details.zoneId())
+                .filter(z -> z.zone().villageCode().equals(current.villageCode())).isPresent();
         Camera.Outcome outcome = current.update(details, zoneInVillage);
         if (outcome instanceof Camera.Updated updated) {
-            e.apply(updated.camera().details());
-            cameras.flush();
-            Camera after = e.toDomain();
-            outbox.publish(new OutgoingEvent(TopicNames.CAMERA, e.villageCode, CameraEvents.UPDATED, null, state(after)));
+            Camera after = cameras.save(updated.camera());
+            outbox.publish(new OutgoingEvent(TopicNames.CAMERA, after.villageCode(), CameraEvents.UPDATED, null, state(after)));
             if (updated.before().zoneId() != details.zoneId()) {
                 coverage.recompute(List.of(updated.before().zoneId(), details.zoneId()), CameraEvents.Cause.CAMERA_MOVED);
             }
-            return Optional.of(new Camera.Updated(after, updated.before()));
+            return new Camera.Updated(after, updated.before());
         }
-        return Optional.of(outcome);
+        return outcome;
     }
 
-    /** A lifecycle transition (If-Match checked when given); illegal ones are refused naming the current state. */
+    /** A lifecycle transition ({@code expected} checked unless none was named); illegal ones are refused naming the current state. */
     @Transactional
-    public Optional<Camera.Outcome> moveTo(String serial, Lifecycle target, String reason, String ifMatch) {
-        Optional<CameraEntity> found = cameras.findByIdOptional(serial, LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            return Optional.empty();
+    public Camera.Outcome moveTo(String serial, Lifecycle target, String reason, Caller caller, ExpectedVersion expected) {
+        Camera current = lockForChange(serial, caller);
+        if (!expected.isNone()) {
+            expected.check(current.version());
         }
-        CameraEntity e = found.get();
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireIfMatch(ifMatch, e.version);
-        }
-        Camera.Outcome outcome = e.toDomain().moveTo(target);
+        Camera.Outcome outcome = current.moveTo(target);
         if (outcome instanceof Camera.Moved moved) {
-            e.lifecycle = target;
-            cameras.flush();
-            Camera after = e.toDomain();
+            Camera after = cameras.save(moved.camera());
+            String village = after.villageCode();
+            long zoneId = after.details().zoneId();
             String why = reason == null || reason.isBlank() ? null : reason.strip();
-            outbox.publish(new OutgoingEvent(TopicNames.CAMERA, e.villageCode, CameraEvents.LIFECYCLE_CHANGED, null,
-                    new CameraEvents.LifecycleChanged(serial, e.villageCode, e.zoneId, moved.from().name(), target.name(),
+            outbox.publish(new OutgoingEvent(TopicNames.CAMERA, village, CameraEvents.LIFECYCLE_CHANGED, null,
+                    new CameraEvents.LifecycleChanged(serial, village, zoneId, moved.from().name(), target.name(),
                             why, after.version())));
             if (target == Lifecycle.DECOMMISSIONED) {
-                outbox.publish(new OutgoingEvent(TopicNames.CAMERA, e.villageCode, CameraEvents.DECOMMISSIONED, null,
-                        new CameraEvents.Decommissioned(serial, e.villageCode, e.zoneId, why, after.version())));
+                outbox.publish(new OutgoingEvent(TopicNames.CAMERA, village, CameraEvents.DECOMMISSIONED, null,
+                        new CameraEvents.Decommissioned(serial, village, zoneId, why, after.version())));
             }
-            if (moved.from().covers() != target.covers()) {
-                coverage.recompute(List.of(e.zoneId), CameraEvents.Cause.LIFECYCLE);
+            if (CoverageRule.changesCoverage(moved.from(), target)) {
+                coverage.recompute(List.of(zoneId), CameraEvents.Cause.LIFECYCLE);
             }
-            return Optional.of(new Camera.Moved(after, moved.from()));
+            return new Camera.Moved(after, moved.from());
         }
-        return Optional.of(outcome);
-    }
-
-    public record MaintenanceEntry(java.time.LocalDate doneOn, MaintenanceKind kind, String notes, String technician) {
+        return outcome;
     }
 
     @Transactional
-    public Optional<MaintenanceEntryEntity> logMaintenance(String serial, MaintenanceEntry entry, String recordedBy) {
-        if (cameras.findByIdOptional(serial).isEmpty()) {
-            return Optional.empty();
-        }
-        MaintenanceEntryEntity m = new MaintenanceEntryEntity();
-        m.cameraSerial = serial;
-        m.doneOn = entry.doneOn();
-        m.kind = entry.kind();
-        m.notes = entry.notes() == null || entry.notes().isBlank() ? null : entry.notes().strip();
-        m.technician = entry.technician().strip();
-        m.recordedBy = recordedBy;
-        maintenance.persist(m);
-        maintenance.flush();
-        return Optional.of(m);
+    public MaintenanceRecord logMaintenance(String serial, MaintenanceEntry entry, Caller caller) {
+        Camera camera = find(serial).orElseThrow(() -> notFound(serial)).camera();
+        Caller who = caller.require(Policies.MANAGE_IN_REGION, camera.villageCode());
+        return maintenance.add(serial, entry, who.subject());
+    }
+
+    /** The camera (an unknown or malformed serial: none). */
+    @Transactional
+    public Optional<CameraStatus> find(String serial) {
+        return Camera.validSerial(serial) ? cameras.withSerial(serial) : Optional.empty();
     }
 
     @Transactional
-    public Optional<CameraEntity> find(String serial) {
-        return cameras.findByIdOptional(serial);
+    public boolean exists(String serial) {
+        return cameras.exists(serial);
+    }
+
+    @Transactional
+    public List<CameraStatus> search(CameraFilter filter, int page, int size) {
+        return cameras.matching(filter, page, size);
+    }
+
+    @Transactional
+    public long count(CameraFilter filter) {
+        return cameras.countMatching(filter);
+    }
+
+    @Transactional
+    public List<CameraStatus> all(CameraFilter filter) {
+        return cameras.allMatching(filter);
+    }
+
+    @Transactional
+    public List<MaintenanceRecord> maintenanceLog(String serial, int page, int size) {
+        return maintenance.ofCamera(serial, page, size);
+    }
+
+    @Transactional
+    public long maintenanceCount(String serial) {
+        return maintenance.countOfCamera(serial);
+    }
+
+    public static NotFound notFound(String serial) {
+        return new NotFound("problem.camera.not-found", serial);
+    }
+
+    /** The camera locked for a change by a caller who manages its village (404 before 403, as a read would answer). */
+    private Camera lockForChange(String serial, Caller caller) {
+        if (!Camera.validSerial(serial)) {
+            throw notFound(serial);
+        }
+        Camera current = cameras.lockForChange(serial).orElseThrow(() -> notFound(serial));
+        caller.require(Policies.MANAGE_IN_REGION, current.villageCode());
+        return current;
     }
 
     static CameraEvents.Camera state(Camera c) {

@@ -2,6 +2,7 @@ package io.cunjian.camerainventory.domain;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,14 +11,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.cunjian.camerainventory.events.CameraEvents;
-import io.cunjian.camerainventory.persistence.LiveStatusStore;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
+import io.cunjian.chassis.replica.RegionReplica;
 
 /**
- * The sole authority on coverage (docs/design.md, "Boundaries and ownership"): recomputes the zones a change touched and publishes
- * {@code zone-coverage-changed} for each zone that really flipped, in the transaction of the change.
+ * Keeps coverage true after a change: recomputes the zones the change touched (by {@link CoverageRule},
+ * the one definition) and publishes {@code zone-coverage-changed} for each zone that really flipped, in
+ * the transaction of the change. Also answers what a village's coverage is now.
  */
 @ApplicationScoped
 public class Coverage {
@@ -26,6 +28,11 @@ public class Coverage {
     LiveStatusStore store;
     @Inject
     Outbox outbox;
+
+    @Inject
+    Zones zones;
+    @Inject
+    RegionReplica replica;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<LiveStatusStore.ZoneFlip> recompute(Collection<Long> zoneIds, CameraEvents.Cause cause) {
@@ -61,5 +68,16 @@ public class Coverage {
             }
         }
         return n;
+    }
+
+    /** The village's coverage now; empty when the village has no zone and is not known here. */
+    @Transactional
+    public Optional<VillageCoverage> ofVillage(String villageCode) {
+        List<ZoneCoverage> list = zones.inVillage(villageCode);
+        if (list.isEmpty() && replica.find(villageCode).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new VillageCoverage(villageCode, list, store.camerasByLifecycle(villageCode),
+                store.watchingCameras(villageCode)));
     }
 }

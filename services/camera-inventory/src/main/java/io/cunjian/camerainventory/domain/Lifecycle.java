@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * A camera's lifecycle: {@code PLANNED → INSTALLED → OPERATIONAL ⇄ FAULTY}, and from any of these
- * {@code → DECOMMISSIONED}, which is final. Only an OPERATIONAL camera that is online covers its zone.
+ * {@code → DECOMMISSIONED}, which is final. Which of them watch a zone is {@link CoverageRule}'s to say.
  */
 public enum Lifecycle {
     PLANNED, INSTALLED, OPERATIONAL, FAULTY, DECOMMISSIONED;
@@ -33,9 +33,5 @@ public enum Lifecycle {
     /** A camera may be registered in these (an inventory of cameras already at work is registered OPERATIONAL). */
     public boolean registrable() {
         return this != DECOMMISSIONED;
-    }
-
-    public boolean covers() {
-        return this == OPERATIONAL;
     }
 }

@@ -1,28 +1,29 @@
 package io.cunjian.camerainventory.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.cunjian.camerainventory.events.CameraEvents;
-import io.cunjian.camerainventory.persistence.LiveStatusStore;
-import io.cunjian.camerainventory.persistence.ZoneEntity;
-import io.cunjian.camerainventory.persistence.ZoneRepository;
-import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.ExpectedVersion;
+import io.cunjian.chassis.domain.NotFound;
+import io.cunjian.chassis.domain.StateConflict;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
 import io.cunjian.chassis.replica.RegionReplica;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Policies;
 
-/** Coverage zones: defined in a village the replica knows, renamed or re-described with If-Match. */
+/** Coverage zones: defined in a village the replica knows, renamed or re-described against the version seen. */
 @ApplicationScoped
 public class ZoneService {
 
     @Inject
-    ZoneRepository zones;
+    Zones zones;
     @Inject
     LiveStatusStore store;
     @Inject
@@ -32,64 +33,74 @@ public class ZoneService {
 
     /** Defines a zone; a village this service has not seen yet is a retryable problem (503). */
     @Transactional
-    public Zone.Outcome define(String villageCode, Zone.Details details) {
+    public ZoneCoverage define(String villageCode, Zone.Details details, Caller caller) {
+        caller.require(Policies.MANAGE_IN_REGION, villageCode);
         replica.requireVillage(villageCode);
         Zone.Outcome outcome = Zone.define(villageCode, details, zones.nameTaken(villageCode, details.name(), null));
+        if (outcome instanceof Zone.Rejected rejected) {
+            throw conflict(rejected.rejection());
+        }
+        LiveStatusStore.Counts counts = store.addZone(villageCode);
+        ZoneCoverage zone = zones.add(((Zone.Accepted) outcome).zone());
+        outbox.publish(new OutgoingEvent(TopicNames.CAMERA, villageCode, CameraEvents.ZONE_DEFINED, null, event(zone, counts)));
+        return zone;
+    }
+
+    /** New details; the outcome is {@link Zone.Accepted} or {@link Zone.Unchanged} (a taken name is refused). */
+    @Transactional
+    public Zone.Outcome update(long id, Zone.Details details, Caller caller, ExpectedVersion expected) {
+        Zone current = zones.lockForChange(id).orElseThrow(() -> notFound(id));
+        caller.require(Policies.MANAGE_IN_REGION, current.villageCode());
+        expected.check(current.version());
+        Zone.Outcome outcome = current.update(details, zones.nameTaken(current.villageCode(), details.name(), id));
+        if (outcome instanceof Zone.Rejected rejected) {
+            throw conflict(rejected.rejection());
+        }
         if (outcome instanceof Zone.Accepted accepted) {
-            LiveStatusStore.Counts counts = store.addZone(villageCode);
-            ZoneEntity e = new ZoneEntity();
-            e.villageCode = villageCode;
-            apply(e, details);
-            zones.persist(e);
-            zones.flush();
-            outbox.publish(new OutgoingEvent(TopicNames.CAMERA, villageCode, CameraEvents.ZONE_DEFINED, null,
-                    event(e, counts)));
-            return new Zone.Accepted(toDomain(e));
+            LiveStatusStore.Counts counts = store.lockCounts(current.villageCode());
+            ZoneCoverage after = zones.save(accepted.zone());
+            outbox.publish(new OutgoingEvent(TopicNames.CAMERA, current.villageCode(), CameraEvents.ZONE_CHANGED, null,
+                    event(after, counts)));
+            return new Zone.Accepted(after.zone());
         }
         return outcome;
     }
 
     @Transactional
-    public Optional<Zone.Outcome> update(long id, Zone.Details details, String ifMatch) {
-        Optional<ZoneEntity> found = zones.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ZoneEntity e = found.get();
-        ETags.requireIfMatch(ifMatch, e.version);
-        Zone current = toDomain(e);
-        Zone.Outcome outcome = current.update(details, zones.nameTaken(e.villageCode, details.name(), e.id));
-        if (outcome instanceof Zone.Accepted) {
-            LiveStatusStore.Counts counts = store.lockCounts(e.villageCode);
-            apply(e, details);
-            zones.flush();
-            outbox.publish(new OutgoingEvent(TopicNames.CAMERA, e.villageCode, CameraEvents.ZONE_CHANGED, null,
-                    event(e, counts)));
-            return Optional.of(new Zone.Accepted(toDomain(e)));
-        }
-        return Optional.of(outcome);
+    public Optional<ZoneCoverage> find(long id) {
+        return zones.withId(id);
     }
 
     @Transactional
-    public Optional<ZoneEntity> find(long id) {
-        return zones.findByIdOptional(id);
+    public List<ZoneCoverage> search(ZoneFilter filter, int page, int size) {
+        return zones.matching(filter, page, size);
     }
 
-    public static Zone toDomain(ZoneEntity e) {
-        return new Zone(e.id, e.villageCode, new Zone.Details(e.name, e.kind,
-                e.centreLat == null ? null : new GeoPoint(e.centreLat, e.centreLng)), e.version);
+    @Transactional
+    public long count(ZoneFilter filter) {
+        return zones.countMatching(filter);
     }
 
-    private static void apply(ZoneEntity e, Zone.Details d) {
-        e.name = d.name();
-        e.kind = d.kind();
-        e.centreLat = d.centre() == null ? null : d.centre().latitude();
-        e.centreLng = d.centre() == null ? null : d.centre().longitude();
+    /** The village's zones by name. */
+    @Transactional
+    public List<ZoneCoverage> inVillage(String villageCode) {
+        return zones.inVillage(villageCode);
     }
 
-    private static CameraEvents.Zone event(ZoneEntity e, LiveStatusStore.Counts counts) {
-        return new CameraEvents.Zone(e.id, e.villageCode, e.name, e.kind.name(),
-                e.centreLat == null ? null : new CameraEvents.Point(e.centreLat, e.centreLng), e.covered, e.version,
-                counts.zones(), counts.coveredZones());
+    public static NotFound notFound(long id) {
+        return new NotFound("problem.zone.not-found", Long.toString(id));
+    }
+
+    private static StateConflict conflict(Zone.Rejection rejection) {
+        Zone.NameTaken taken = (Zone.NameTaken) rejection;
+        return new StateConflict(null, "problem.zone.name-taken", taken.villageCode(), taken.name());
+    }
+
+    private static CameraEvents.Zone event(ZoneCoverage z, LiveStatusStore.Counts counts) {
+        Zone zone = z.zone();
+        GeoPoint centre = zone.details().centre();
+        return new CameraEvents.Zone(zone.id(), zone.villageCode(), zone.details().name(), zone.details().kind().name(),
+                centre == null ? null : new CameraEvents.Point(centre.latitude(), centre.longitude()), z.covered(),
+                zone.version(), counts.zones(), counts.coveredZones());
     }
 }

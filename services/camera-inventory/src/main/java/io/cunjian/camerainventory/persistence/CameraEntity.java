@@ -12,10 +12,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.cunjian.camerainventory.domain.Camera;
+import io.cunjian.camerainventory.domain.CameraStatus;
 import io.cunjian.camerainventory.domain.GeoPoint;
 import io.cunjian.camerainventory.domain.Lifecycle;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+/** A camera row; live status columns are written by {@link SqlLiveStatusStore}'s set-based SQL only. */
 @Entity
 @Table(name = "camera")
 public class CameraEntity extends PanacheEntityBase {
@@ -45,12 +47,22 @@ public class CameraEntity extends PanacheEntityBase {
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    public Camera toDomain() {
+    Camera toDomain() {
         return new Camera(serial, villageCode, new Camera.Details(model, vendor, zoneId, new GeoPoint(latitude, longitude),
                 installedOn, installer), lifecycle, version);
     }
 
-    public void apply(Camera.Details d) {
+    CameraStatus toStatus() {
+        return new CameraStatus(toDomain(), online, lastSeen);
+    }
+
+    /** Takes what the aggregate may change; the version moves on at the flush (JPA {@code @Version}). */
+    void apply(Camera c) {
+        lifecycle = c.lifecycle();
+        apply(c.details());
+    }
+
+    void apply(Camera.Details d) {
         model = d.model();
         vendor = d.vendor();
         zoneId = d.zoneId();

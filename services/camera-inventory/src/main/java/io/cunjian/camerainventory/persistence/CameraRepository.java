@@ -1,10 +1,15 @@
 package io.cunjian.camerainventory.persistence;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
-import io.cunjian.camerainventory.domain.Lifecycle;
+import io.cunjian.camerainventory.domain.Camera;
+import io.cunjian.camerainventory.domain.CameraFilter;
+import io.cunjian.camerainventory.domain.CameraStatus;
+import io.cunjian.camerainventory.domain.Cameras;
 import io.cunjian.chassis.persistence.RegionPrefixes;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -13,30 +18,63 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class CameraRepository implements PanacheRepositoryBase<CameraEntity, String> {
+public class CameraRepository implements PanacheRepositoryBase<CameraEntity, String>, Cameras {
 
-    /** Filters of a camera list; null means "any"; {@code regions}: the caller's region prefixes. */
-    public record Filter(List<String> regions, String within, String village, Long zoneId, Lifecycle lifecycle,
-            Boolean online, String vendor) {
+    @Override
+    public Optional<CameraStatus> withSerial(String serial) {
+        return findByIdOptional(serial).map(CameraEntity::toStatus);
     }
 
-    public List<CameraEntity> search(Filter filter, int page, int size) {
-        return query(filter).page(Page.of(page, size)).list();
+    @Override
+    public boolean exists(String serial) {
+        return findByIdOptional(serial).isPresent();
     }
 
-    public List<CameraEntity> all(Filter filter) {
-        return query(filter).list();
+    @Override
+    public Optional<Camera> lockForChange(String serial) {
+        return findByIdOptional(serial, LockModeType.PESSIMISTIC_WRITE).map(CameraEntity::toDomain);
     }
 
-    public long countSearch(Filter filter) {
+    @Override
+    public Camera add(Camera camera) {
+        CameraEntity e = new CameraEntity();
+        e.serial = camera.serial();
+        e.villageCode = camera.villageCode();
+        e.apply(camera);
+        persist(e);
+        flush();
+        return e.toDomain();
+    }
+
+    @Override
+    public Camera save(Camera camera) {
+        CameraEntity e = findById(camera.serial());
+        e.apply(camera);
+        flush();
+        return e.toDomain();
+    }
+
+    @Override
+    public List<CameraStatus> matching(CameraFilter filter, int page, int size) {
+        return query(filter).page(Page.of(page, size)).stream().map(CameraEntity::toStatus).toList();
+    }
+
+    @Override
+    public List<CameraStatus> allMatching(CameraFilter filter) {
+        return query(filter).stream().map(CameraEntity::toStatus).toList();
+    }
+
+    @Override
+    public long countMatching(CameraFilter filter) {
         return query(filter).count();
     }
 
-    public List<CameraEntity> ofVillage(String villageCode) {
-        return list("villageCode", Sort.by("serial"), villageCode);
+    @Override
+    public List<Camera> inVillage(String villageCode) {
+        return list("villageCode", Sort.by("serial"), villageCode).stream().map(CameraEntity::toDomain).toList();
     }
 
-    private PanacheQuery<CameraEntity> query(Filter f) {
+    private PanacheQuery<CameraEntity> query(CameraFilter f) {
         Parameters p = new Parameters();
         StringBuilder where = new StringBuilder(RegionPrefixes.anyOf("villageCode", f.regions(), p));
         if (f.within() != null && !f.within().isEmpty()) {

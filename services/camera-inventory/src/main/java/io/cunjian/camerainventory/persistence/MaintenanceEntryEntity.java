@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.cunjian.camerainventory.domain.MaintenanceKind;
+import io.cunjian.camerainventory.domain.MaintenanceRecord;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -34,4 +35,8 @@ public class MaintenanceEntryEntity extends PanacheEntityBase {
     public String recordedBy;
     @Column(name = "recorded_at", insertable = false, updatable = false)
     public OffsetDateTime recordedAt;
+
+    MaintenanceRecord toRecord() {
+        return new MaintenanceRecord(id, cameraSerial, doneOn, kind, notes, technician, recordedBy, recordedAt);
+    }
 }

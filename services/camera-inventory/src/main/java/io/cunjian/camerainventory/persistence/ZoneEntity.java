@@ -12,9 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.cunjian.camerainventory.domain.GeoPoint;
+import io.cunjian.camerainventory.domain.Zone;
+import io.cunjian.camerainventory.domain.ZoneCoverage;
 import io.cunjian.camerainventory.domain.ZoneKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+/** A zone row; {@code covered} is written by the coverage recomputation ({@link SqlLiveStatusStore}) only. */
 @Entity
 @Table(name = "zone")
 public class ZoneEntity extends PanacheEntityBase {
@@ -40,4 +44,20 @@ public class ZoneEntity extends PanacheEntityBase {
     public long version;
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
+
+    Zone toDomain() {
+        return new Zone(id, villageCode, new Zone.Details(name, kind, centreLat == null ? null : new GeoPoint(centreLat, centreLng)),
+                version);
+    }
+
+    ZoneCoverage toCoverage() {
+        return new ZoneCoverage(toDomain(), covered, coveredChangedAt);
+    }
+
+    void apply(Zone.Details d) {
+        name = d.name();
+        kind = d.kind();
+        centreLat = d.centre() == null ? null : d.centre().latitude();
+        centreLng = d.centre() == null ? null : d.centre().longitude();
+    }
 }

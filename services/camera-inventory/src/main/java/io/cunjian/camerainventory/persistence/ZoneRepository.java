@@ -1,10 +1,15 @@
 package io.cunjian.camerainventory.persistence;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
-import io.cunjian.camerainventory.domain.ZoneKind;
+import io.cunjian.camerainventory.domain.Zone;
+import io.cunjian.camerainventory.domain.ZoneCoverage;
+import io.cunjian.camerainventory.domain.ZoneFilter;
+import io.cunjian.camerainventory.domain.Zones;
 import io.cunjian.chassis.persistence.RegionPrefixes;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -13,29 +18,57 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class ZoneRepository implements PanacheRepositoryBase<ZoneEntity, Long> {
+public class ZoneRepository implements PanacheRepositoryBase<ZoneEntity, Long>, Zones {
 
-    /** Filters of a zone list; {@code regions}: the caller's region prefixes (any of them), never empty. */
-    public record Filter(List<String> regions, String within, String village, ZoneKind kind, Boolean covered) {
+    @Override
+    public Optional<ZoneCoverage> withId(long id) {
+        return findByIdOptional(id).map(ZoneEntity::toCoverage);
     }
 
-    public List<ZoneEntity> search(Filter filter, int page, int size) {
-        return query(filter).page(Page.of(page, size)).list();
+    @Override
+    public Optional<Zone> lockForChange(long id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).map(ZoneEntity::toDomain);
     }
 
-    public long countSearch(Filter filter) {
-        return query(filter).count();
-    }
-
-    public List<ZoneEntity> ofVillage(String villageCode) {
-        return list("villageCode", Sort.by("name"), villageCode);
-    }
-
+    @Override
     public boolean nameTaken(String villageCode, String name, Long except) {
         return count("villageCode = ?1 and name = ?2 and id <> ?3", villageCode, name, except == null ? -1L : except) > 0;
     }
 
-    private PanacheQuery<ZoneEntity> query(Filter f) {
+    @Override
+    public ZoneCoverage add(Zone zone) {
+        ZoneEntity e = new ZoneEntity();
+        e.villageCode = zone.villageCode();
+        e.apply(zone.details());
+        persist(e);
+        flush();
+        return e.toCoverage();
+    }
+
+    @Override
+    public ZoneCoverage save(Zone zone) {
+        ZoneEntity e = findById(zone.id());
+        e.apply(zone.details());
+        flush();
+        return e.toCoverage();
+    }
+
+    @Override
+    public List<ZoneCoverage> matching(ZoneFilter filter, int page, int size) {
+        return query(filter).page(Page.of(page, size)).stream().map(ZoneEntity::toCoverage).toList();
+    }
+
+    @Override
+    public long countMatching(ZoneFilter filter) {
+        return query(filter).count();
+    }
+
+    @Override
+    public List<ZoneCoverage> inVillage(String villageCode) {
+        return list("villageCode", Sort.by("name"), villageCode).stream().map(ZoneEntity::toCoverage).toList();
+    }
+
+    private PanacheQuery<ZoneEntity> query(ZoneFilter f) {
         Parameters p = new Parameters();
         StringBuilder where = new StringBuilder(RegionPrefixes.anyOf("villageCode", f.regions(), p));
         if (f.within() != null && !f.within().isEmpty()) {

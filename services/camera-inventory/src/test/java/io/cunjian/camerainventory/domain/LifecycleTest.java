@@ -52,9 +52,9 @@ class LifecycleTest {
 
     @Test
     void onlyOperationalCamerasCover() {
-        assertThat(Lifecycle.OPERATIONAL.covers()).isTrue();
-        assertThat(Lifecycle.FAULTY.covers()).isFalse();
-        assertThat(Lifecycle.INSTALLED.covers()).isFalse();
+        assertThat(CoverageRule.counts(Lifecycle.OPERATIONAL)).isTrue();
+        assertThat(CoverageRule.counts(Lifecycle.FAULTY)).isFalse();
+        assertThat(CoverageRule.counts(Lifecycle.INSTALLED)).isFalse();
         assertThat(Lifecycle.DECOMMISSIONED.registrable()).isFalse();
     }
 

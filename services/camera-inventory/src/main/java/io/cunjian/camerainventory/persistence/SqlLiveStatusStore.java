@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.cunjian.camerainventory.domain.Lifecycle;
+import io.cunjian.camerainventory.domain.LiveStatusStore;
 
 /**
  * Live status and coverage in set-based SQL, on the transaction's own connection: one statement
@@ -30,48 +32,41 @@ import io.cunjian.camerainventory.domain.Lifecycle;
  * changed. Every flip is made by a conditional update that returns only the rows that really
  * changed, after the rows are locked in a global order (cameras by serial, then zones by id, then
  * villages by code), so concurrent batches, sweeps and lifecycle changes neither miss nor repeat a
- * flip, and cannot deadlock one another.
+ * flip, and cannot deadlock one another. Whether a camera is online and whether a zone is covered
+ * is decided by {@link CoverageSql}: the coverage rule, rendered from the domain's definition.
  */
 @ApplicationScoped
-public class LiveStatusStore {
+public class SqlLiveStatusStore implements LiveStatusStore {
 
-    /** A camera touched by a heartbeat or the sweep: its online flag before and after. */
-    public record Status(String serial, String villageCode, long zoneId, Lifecycle lifecycle, boolean wasOnline,
-            boolean online, OffsetDateTime lastSeen) {
+    private static final String HEARTBEAT = "UPDATE camera c SET last_seen = GREATEST(c.last_seen, ?), online = "
+            + CoverageSql.online("GREATEST(c.last_seen, ?)", "?")
+            + " FROM (SELECT serial, online FROM camera WHERE serial = ANY(?) ORDER BY serial FOR NO KEY UPDATE) old"
+            + " WHERE c.serial = old.serial"
+            + " RETURNING c.serial, c.village_code, c.zone_id, c.lifecycle, old.online, c.online, c.last_seen";
 
-        public boolean flipped() {
-            return wasOnline != online;
-        }
-    }
+    // Cameras locked by a running heartbeat batch are skipped: that batch decides them, the next sweep sees them.
+    private static final String SWEEP = "UPDATE camera c SET online = FALSE"
+            + " FROM (SELECT serial FROM camera WHERE online AND " + CoverageSql.noLongerOnline("last_seen", "?")
+            + " ORDER BY serial LIMIT ? FOR NO KEY UPDATE SKIP LOCKED) s"
+            + " WHERE c.serial = s.serial AND c.online AND " + CoverageSql.noLongerOnline("c.last_seen", "?")
+            + " RETURNING c.serial, c.village_code, c.zone_id, c.lifecycle, c.last_seen";
 
-    /** A zone whose coverage flipped, with its village's counts just after this flip. */
-    public record ZoneFlip(long zoneId, String villageCode, String zoneName, boolean covered, int villageZones,
-            int villageCoveredZones) {
-    }
-
-    public record Counts(int zones, int coveredZones) {
-    }
+    private static final String RECOMPUTE = "UPDATE zone z SET covered = x.now_covered, covered_changed_at = clock_timestamp()"
+            + " FROM (SELECT z2.id, " + CoverageSql.covered("z2.id") + " AS now_covered FROM zone z2 WHERE z2.id = ANY(?)) x"
+            + " WHERE z.id = x.id AND z.covered <> x.now_covered"
+            + " RETURNING z.id, z.village_code, z.name, z.covered";
 
     @Inject
     DataSource dataSource;
 
-    /**
-     * Records a heartbeat at {@code at} for every camera of {@code serials} (no duplicates): its last
-     * heartbeat becomes the later of the two, and it is online when that is after {@code cutoff}.
-     * Returns one status per known serial; unknown serials are simply missing.
-     */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Status> heartbeat(Collection<String> serials, Instant at, Instant cutoff) {
-        String sql = """
-                UPDATE camera c SET last_seen = GREATEST(c.last_seen, ?), online = GREATEST(c.last_seen, ?) > ?
-                FROM (SELECT serial, online FROM camera WHERE serial = ANY(?) ORDER BY serial FOR NO KEY UPDATE) old
-                WHERE c.serial = old.serial
-                RETURNING c.serial, c.village_code, c.zone_id, c.lifecycle, old.online, c.online, c.last_seen""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+    public List<Status> heartbeat(Collection<String> serials, Instant at, Instant windowStart) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(HEARTBEAT)) {
             Timestamp t = Timestamp.from(at);
             st.setTimestamp(1, t);
             st.setTimestamp(2, t);
-            st.setTimestamp(3, Timestamp.from(cutoff));
+            st.setTimestamp(3, Timestamp.from(windowStart));
             Array array = c.createArrayOf("varchar", serials.toArray());
             st.setArray(4, array);
             List<Status> out = new ArrayList<>(serials.size());
@@ -93,6 +88,7 @@ public class LiveStatusStore {
      * those times, which the next heartbeat writes again, but never an event whose state change is lost
      * after the relay published it. Batches that flip a camera commit durably.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void commitWithoutWaitingForTheDisk() {
         try (Connection c = dataSource.getConnection();
@@ -103,19 +99,11 @@ public class LiveStatusStore {
         }
     }
 
-    /**
-     * Takes offline up to {@code limit} online cameras whose last heartbeat is before {@code cutoff}.
-     * Cameras locked by a running heartbeat batch are skipped: that batch decides them, the next sweep sees them.
-     */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Status> sweep(Instant cutoff, int limit) {
-        String sql = """
-                UPDATE camera c SET online = FALSE
-                FROM (SELECT serial FROM camera WHERE online AND last_seen < ? ORDER BY serial LIMIT ? FOR NO KEY UPDATE SKIP LOCKED) s
-                WHERE c.serial = s.serial AND c.online AND c.last_seen < ?
-                RETURNING c.serial, c.village_code, c.zone_id, c.lifecycle, c.last_seen""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            Timestamp t = Timestamp.from(cutoff);
+    public List<Status> sweep(Instant windowStart, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(SWEEP)) {
+            Timestamp t = Timestamp.from(windowStart);
             st.setTimestamp(1, t);
             st.setInt(2, limit);
             st.setTimestamp(3, t);
@@ -126,7 +114,7 @@ public class LiveStatusStore {
                             true, false, utc(rs.getTimestamp(5))));
                 }
             }
-            out.sort(java.util.Comparator.comparing(Status::serial));
+            out.sort(Comparator.comparing(Status::serial));
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("offline sweep failed", e);
@@ -134,12 +122,12 @@ public class LiveStatusStore {
     }
 
     /**
-     * Recomputes the coverage of these zones from their cameras as committed now (a zone is covered
-     * while one of its cameras is OPERATIONAL and online) and returns the zones that flipped, in
-     * zone order per village, each with its village's counts after it. The zones are locked first
-     * and read in a later statement, so a concurrent change of the same zones, which must wait for
-     * these locks, is seen by whichever of the two recomputes last.
+     * Recomputes the coverage of these zones from their cameras as committed now and returns the zones
+     * that flipped, in zone order per village, each with its village's counts after it. The zones are
+     * locked first and read in a later statement, so a concurrent change of the same zones, which must
+     * wait for these locks, is seen by whichever of the two recomputes last.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ZoneFlip> recompute(Collection<Long> zoneIds) {
         if (zoneIds.isEmpty()) {
@@ -152,13 +140,7 @@ public class LiveStatusStore {
                 lock.executeQuery().close();
             }
             Map<String, List<ZoneFlip>> flips = new TreeMap<>();
-            try (PreparedStatement update = c.prepareStatement("""
-                    UPDATE zone z SET covered = x.now_covered, covered_changed_at = clock_timestamp()
-                    FROM (SELECT z2.id, EXISTS (SELECT 1 FROM camera c WHERE c.zone_id = z2.id
-                                AND c.lifecycle = 'OPERATIONAL' AND c.online) AS now_covered
-                          FROM zone z2 WHERE z2.id = ANY(?)) x
-                    WHERE z.id = x.id AND z.covered <> x.now_covered
-                    RETURNING z.id, z.village_code, z.name, z.covered""")) {
+            try (PreparedStatement update = c.prepareStatement(RECOMPUTE)) {
                 update.setArray(1, ids);
                 try (ResultSet rs = update.executeQuery()) {
                     while (rs.next()) {
@@ -167,38 +149,43 @@ public class LiveStatusStore {
                     }
                 }
             }
-            List<ZoneFlip> out = new ArrayList<>();
-            try (PreparedStatement counts = c.prepareStatement("""
-                    UPDATE village_coverage SET covered_zones = covered_zones + ? WHERE village_code = ?
-                    RETURNING zones, covered_zones""")) {
-                for (Map.Entry<String, List<ZoneFlip>> village : flips.entrySet()) {
-                    List<ZoneFlip> list = village.getValue();
-                    list.sort(java.util.Comparator.comparingLong(ZoneFlip::zoneId));
-                    int delta = list.stream().mapToInt(f -> f.covered() ? 1 : -1).sum();
-                    counts.setInt(1, delta);
-                    counts.setString(2, village.getKey());
-                    int zones;
-                    int covered;
-                    try (ResultSet rs = counts.executeQuery()) {
-                        rs.next();
-                        zones = rs.getInt(1);
-                        covered = rs.getInt(2);
-                    }
-                    // the counts after each flip: the final count minus the flips still to come
-                    int running = covered - delta;
-                    for (ZoneFlip f : list) {
-                        running += f.covered() ? 1 : -1;
-                        out.add(new ZoneFlip(f.zoneId(), f.villageCode(), f.zoneName(), f.covered(), zones, running));
-                    }
-                }
-            }
-            return out;
+            return withVillageCounts(c, flips);
         } catch (SQLException e) {
             throw new IllegalStateException("coverage recomputation failed", e);
         }
     }
 
-    /** Counts one more zone in the village (creating its row) and returns the counts after it. */
+    /** Moves each village's covered count by its flips, in village order; each flip gets the counts just after it. */
+    private static List<ZoneFlip> withVillageCounts(Connection c, Map<String, List<ZoneFlip>> flips) throws SQLException {
+        List<ZoneFlip> out = new ArrayList<>();
+        try (PreparedStatement counts = c.prepareStatement("""
+                UPDATE village_coverage SET covered_zones = covered_zones + ? WHERE village_code = ?
+                RETURNING zones, covered_zones""")) {
+            for (Map.Entry<String, List<ZoneFlip>> village : flips.entrySet()) {
+                List<ZoneFlip> list = village.getValue();
+                list.sort(Comparator.comparingLong(ZoneFlip::zoneId));
+                int delta = list.stream().mapToInt(f -> f.covered() ? 1 : -1).sum();
+                counts.setInt(1, delta);
+                counts.setString(2, village.getKey());
+                int zones;
+                int covered;
+                try (ResultSet rs = counts.executeQuery()) {
+                    rs.next();
+                    zones = rs.getInt(1);
+                    covered = rs.getInt(2);
+                }
+                // the counts after each flip: the final count minus the flips still to come
+                int running = covered - delta;
+                for (ZoneFlip f : list) {
+                    running += f.covered() ? 1 : -1;
+                    out.add(new ZoneFlip(f.zoneId(), f.villageCode(), f.zoneName(), f.covered(), zones, running));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Counts addZone(String villageCode) {
         return counts("""
@@ -207,18 +194,13 @@ public class LiveStatusStore {
                 RETURNING zones, covered_zones""", villageCode);
     }
 
-    /** The village's counts, its row locked until the transaction ends (so events carry them in commit order). */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Counts lockCounts(String villageCode) {
         return counts("SELECT zones, covered_zones FROM village_coverage WHERE village_code = ? FOR NO KEY UPDATE", villageCode);
     }
 
-    @Transactional
-    public Counts counts(String villageCode) {
-        return counts("SELECT zones, covered_zones FROM village_coverage WHERE village_code = ?", villageCode);
-    }
-
-    /** Camera counts of a village by lifecycle, and how many are OPERATIONAL and online. */
+    @Override
     @Transactional
     public Map<String, Integer> camerasByLifecycle(String villageCode) {
         Map<String, Integer> out = new LinkedHashMap<>();
@@ -239,11 +221,12 @@ public class LiveStatusStore {
         }
     }
 
+    @Override
     @Transactional
-    public int operationalOnline(String villageCode) {
+    public int watchingCameras(String villageCode) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement(
-                     "SELECT count(*) FROM camera WHERE village_code = ? AND lifecycle = 'OPERATIONAL' AND online")) {
+                     "SELECT count(*) FROM camera c WHERE c.village_code = ? AND " + CoverageSql.watches("c"))) {
             st.setString(1, villageCode);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

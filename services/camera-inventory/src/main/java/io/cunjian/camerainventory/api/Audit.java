@@ -1,0 +1,14 @@
+package io.cunjian.camerainventory.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What staff saw working on a walk through a village (POST /api/v1/villages/{code}/audits). */
+public record Audit(@NotNull @NotEmpty @Schema(description = "serials of the village's cameras seen working") List<String> serials,
+        @Schema(description = "when (ISO-8601 with offset); now when omitted") OffsetDateTime at) {
+}
