@@ -16,7 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class OpenApiRules {
 
     static final String PROBLEM_JSON = "application/problem+json";
-    /** Marks a POST that acts on an existing resource (start, verify…) and so answers 200/204, not 201. */
+    /**
+     * Marks a POST that acts on an existing resource (start, verify…) and so answers 200/204, not 201.
+     * The services write it through the chassis' {@code ApiConventions.ACTION_EXTENSION}; the harness cannot
+     * depend on the chassis (the chassis' tests depend on the harness), so the checker names it here too and
+     * {@code ChassisOpenApiTest} reads a document written with the chassis' constant, which keeps the two equal.
+     */
     static final String ACTION_EXTENSION = "x-cunjian-action";
 
     private OpenApiRules() {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.agroal.api.AgroalDataSource;
+import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
 import io.cunjian.chassis.security.Role;
@@ -98,7 +99,7 @@ public class ThingsResource {
     @POST
     @Path("/{id}/start")
     @RolesAllowed(Role.Names.CONTRACTOR)
-    @Extension(name = "x-cunjian-action", value = "true")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public Thing startThing(@PathParam("id") long id) throws SQLException {
         Thing thing = find(id);
         caller.get().require(Policies.SEE_ASSIGNED_WORK, new Policies.Assigned(thing.regionCode(), thing.contractorId()));
