@@ -30,16 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
-import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.domain.Inspection;
+import io.cunjian.villageprojects.domain.InspectionOnFile;
 import io.cunjian.villageprojects.domain.InspectionService;
-import io.cunjian.villageprojects.persistence.InspectionEntity;
-import io.cunjian.villageprojects.persistence.InspectionRepository;
-import io.cunjian.villageprojects.persistence.VillageRepository;
 
 /** Inspections of a village's INSPECTION items (村庄规划, 无残垣断壁 …): recorded, never changed; the latest counts. */
 @Path("/api/v1/villages/{code}/inspections")
@@ -65,9 +63,10 @@ public class InspectionResource {
     public record InspectionView(UUID id, String villageCode, String standardId, String itemCode,
             Inspection.Verdict verdict, LocalDate inspectedOn, String inspector, String notes, List<String> photos,
             String recordedBy, OffsetDateTime recordedAt) {
-        static InspectionView of(InspectionEntity e) {
-            return new InspectionView(e.id, e.villageCode, e.standardId, e.itemCode, e.verdict, e.inspectedOn, e.inspector,
-                    e.notes, e.photoLinks(), e.recordedBy, e.recordedAt);
+        static InspectionView of(InspectionOnFile onFile) {
+            Inspection i = onFile.inspection();
+            return new InspectionView(i.id(), i.villageCode(), i.standardId(), i.itemCode(), i.verdict(), i.inspectedOn(),
+                    i.inspector(), i.notes(), i.photos(), i.recordedBy(), onFile.recordedAt());
         }
     }
 
@@ -78,19 +77,14 @@ public class InspectionResource {
     CurrentCaller caller;
     @Inject
     InspectionService service;
-    @Inject
-    InspectionRepository inspections;
-    @Inject
-    VillageRepository villages;
 
     @POST
     @Idempotent
     @APIResponse(responseCode = "201", description = "recorded; cunjian.inspection.recorded.v1 follows")
     public Response recordInspection(@PathParam("code") String code, @Valid @NotNull RecordInspection body) {
-        PlanResource.requireVillageCode(code);
+        RegionCode village = VillageResource.villageCode(code);
         caller.get().require(Policies.MANAGE_IN_REGION, code);
-        var outcome = service.record(code, body.toDomain(), caller.get().subject())
-                .orElseThrow(() -> new NotFoundProblem("problem.village.not-found", code));
+        var outcome = service.record(village, body.toDomain(), caller.get().subject());
         if (outcome instanceof Inspection.Rejected rejected) {
             if (rejected.noPlan()) {
                 throw new ConflictProblem(null, "problem.inspection.no-plan", code);
@@ -98,7 +92,7 @@ public class InspectionResource {
             throw Violations.problem(rejected.violations());
         }
         Inspection recorded = ((Inspection.Accepted) outcome).inspection();
-        InspectionView view = InspectionView.of(service.find(recorded.id()).orElseThrow());
+        InspectionView view = InspectionView.of(service.find(village, recorded.id()));
         return Response.created(URI.create("/api/v1/villages/" + code + "/inspections/" + recorded.id())).entity(view)
                 .build();
     }
@@ -109,32 +103,27 @@ public class InspectionResource {
             @QueryParam("item") @DefaultValue("") @Parameter(description = "one item's inspections only") String item,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        requireKnownVillage(code);
-        return new InspectionPage(inspections.history(code, item, page, size).stream().map(InspectionView::of).toList(),
-                page, size, inspections.countHistory(code, item));
+        RegionCode village = readableVillage(code);
+        return new InspectionPage(service.history(village, item, page, size).stream().map(InspectionView::of).toList(),
+                page, size, service.countHistory(village, item));
     }
 
     @GET
     @Path("/latest")
     @APIResponse(responseCode = "200", description = "per item, the inspection that counts")
     public List<InspectionView> latestInspections(@PathParam("code") String code) {
-        requireKnownVillage(code);
-        return inspections.latestPerItem(code).stream().map(InspectionView::of).toList();
+        return service.latestPerItem(readableVillage(code)).stream().map(InspectionView::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public InspectionView getInspection(@PathParam("code") String code, @PathParam("id") UUID id) {
-        requireKnownVillage(code);
-        return service.find(id).filter(i -> i.villageCode.equals(code)).map(InspectionView::of)
-                .orElseThrow(() -> new NotFoundProblem("problem.inspection.not-found", id));
+        return InspectionView.of(service.find(readableVillage(code), id));
     }
 
-    private void requireKnownVillage(String code) {
-        PlanResource.requireVillageCode(code);
+    private RegionCode readableVillage(String code) {
+        RegionCode village = VillageResource.villageCode(code);
         caller.get().require(Policies.READ_IN_REGION, code);
-        if (villages.findByIdOptional(code).isEmpty()) {
-            throw new NotFoundProblem("problem.village.not-found", code);
-        }
+        return village;
     }
 }

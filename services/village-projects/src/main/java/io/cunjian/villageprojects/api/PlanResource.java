@@ -28,16 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
-import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.NotFoundProblem;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.domain.CreationPlan;
+import io.cunjian.villageprojects.domain.PlanRevision;
 import io.cunjian.villageprojects.domain.PlanService;
-import io.cunjian.villageprojects.persistence.CreationPlanEntity;
-import io.cunjian.villageprojects.persistence.CreationPlanRepository;
-import io.cunjian.villageprojects.persistence.PlanRevisionEntity;
-import io.cunjian.villageprojects.persistence.VillageRepository;
 
 /** A village's creation plan (创建方案): the standard version it follows, a deadline and its targets, with every revision kept. */
 @Path("/api/v1/villages/{code}/plan")
@@ -79,16 +75,11 @@ public class PlanResource {
     public record PlanView(String villageCode, String standardId, LocalDate deadline,
             List<CreationPlan.WorkTarget> workTargets, List<CreationPlan.CoverageTarget> coverageTargets, int revision,
             String changedBy, OffsetDateTime changedAt, String note) {
-        static PlanView of(CreationPlanEntity e) {
-            CreationPlan p = e.toDomain();
+        static PlanView of(PlanRevision r) {
+            CreationPlan p = r.plan();
             return new PlanView(p.villageCode(), p.content().standardId(), p.content().deadline(),
-                    p.content().workTargets(), p.content().coverageTargets(), p.revision(), e.changedBy, e.changedAt, e.note);
-        }
-
-        static PlanView of(PlanRevisionEntity e) {
-            CreationPlan p = e.toDomain();
-            return new PlanView(p.villageCode(), p.content().standardId(), p.content().deadline(),
-                    p.content().workTargets(), p.content().coverageTargets(), p.revision(), e.changedBy, e.changedAt, e.note);
+                    p.content().workTargets(), p.content().coverageTargets(), p.revision(), r.changedBy(), r.changedAt(),
+                    r.note());
         }
     }
 
@@ -96,16 +87,12 @@ public class PlanResource {
     CurrentCaller caller;
     @Inject
     PlanService service;
-    @Inject
-    CreationPlanRepository plans;
-    @Inject
-    VillageRepository villages;
 
     @GET
     public Response getPlan(@PathParam("code") String code) {
-        requireVillageCode(code);
+        RegionCode village = VillageResource.villageCode(code);
         caller.get().require(Policies.READ_IN_REGION, code);
-        PlanView view = PlanView.of(service.find(code).orElseThrow(() -> noPlan(code)));
+        PlanView view = PlanView.of(service.find(village));
         return Response.ok(view).tag(ETags.of(view.revision())).build();
     }
 
@@ -113,12 +100,9 @@ public class PlanResource {
     @Path("/revisions")
     @APIResponse(responseCode = "200", description = "every revision, newest first: who changed what, when and why")
     public List<PlanView> planRevisions(@PathParam("code") String code) {
-        requireVillageCode(code);
+        RegionCode village = VillageResource.villageCode(code);
         caller.get().require(Policies.READ_IN_REGION, code);
-        if (villages.findByIdOptional(code).isEmpty()) {
-            throw new NotFoundProblem("problem.village.not-found", code);
-        }
-        return plans.revisions(code).stream().map(PlanView::of).toList();
+        return service.revisions(village).stream().map(PlanView::of).toList();
     }
 
     @PUT
@@ -126,28 +110,17 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "a new revision (or unchanged: same revision, no event)")
     public Response setPlan(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PlanInput body) {
-        requireVillageCode(code);
+        RegionCode village = VillageResource.villageCode(code);
         caller.get().require(Policies.MANAGE_IN_REGION, code);
-        boolean first = service.find(code).isEmpty();
-        var outcome = service.set(code, body.toDomain(), ifMatch, caller.get().subject(), body.note())
-                .orElseThrow(() -> new NotFoundProblem("problem.village.not-found", code));
+        boolean first = service.current(village).isEmpty();
+        var outcome = service.set(village, body.toDomain(), ETags.expected(ifMatch), caller.get().subject(), body.note());
         if (outcome instanceof CreationPlan.Rejected rejected) {
             throw Violations.problem(rejected.violations());
         }
-        PlanView view = PlanView.of(service.find(code).orElseThrow());
+        PlanView view = PlanView.of(service.find(village));
         Response.ResponseBuilder answer = first && view.revision() == 1
                 ? Response.created(URI.create("/api/v1/villages/" + code + "/plan"))
                 : Response.ok();
         return answer.tag(ETags.of(view.revision())).entity(view).build();
-    }
-
-    static void requireVillageCode(String code) {
-        if (code == null || !code.matches("[0-9]{12}")) {
-            throw new InvalidInputProblem("code", "problem.village.code.invalid");
-        }
-    }
-
-    private static NotFoundProblem noPlan(String code) {
-        return new NotFoundProblem("problem.plan.not-found", code);
     }
 }

@@ -31,21 +31,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
+import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.problem.ProblemException;
 import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
-import io.cunjian.villageprojects.domain.RegionCode;
+import io.cunjian.villageprojects.domain.StandardOnFile;
 import io.cunjian.villageprojects.domain.StandardService;
 import io.cunjian.villageprojects.domain.StandardVersion;
 import io.cunjian.villageprojects.domain.WorkCategory;
-import io.cunjian.villageprojects.persistence.StandardVersionEntity;
-import io.cunjian.villageprojects.persistence.StandardVersionRepository;
 
 /**
  * Versions of the creation standard (“九有六无”). Drafts are prepared and edited by district
@@ -100,10 +99,10 @@ public class StandardResource {
     public record StandardView(String id, String scope, String nameZh, String nameEn, boolean illustrative,
             String basedOn, StandardVersion.Status status, OffsetDateTime publishedAt, String publishedBy,
             List<ItemView> items, long version) {
-        static StandardView of(StandardVersionEntity e) {
-            StandardVersion s = e.toDomain();
+        static StandardView of(StandardOnFile onFile) {
+            StandardVersion s = onFile.standard();
             return new StandardView(s.id(), s.scope(), s.nameZh(), s.nameEn(), s.illustrative(), s.basedOn(), s.status(),
-                    e.publishedAt, e.publishedBy, s.items().stream().map(ItemView::of).toList(), s.version());
+                    onFile.publishedAt(), onFile.publishedBy(), s.items().stream().map(ItemView::of).toList(), s.version());
         }
     }
 
@@ -114,8 +113,6 @@ public class StandardResource {
     CurrentCaller caller;
     @Inject
     StandardService service;
-    @Inject
-    StandardVersionRepository repository;
 
     @POST
     @Idempotent
@@ -132,7 +129,7 @@ public class StandardResource {
         if (outcome instanceof StandardVersion.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        StandardView view = StandardView.of(service.find(body.id()).orElseThrow());
+        StandardView view = StandardView.of(service.find(body.id()));
         return Response.created(URI.create("/api/v1/standards/" + body.id())).tag(ETags.of(view.version())).entity(view)
                 .build();
     }
@@ -141,7 +138,7 @@ public class StandardResource {
     @Path("/{id}")
     public Response getStandard(@PathParam("id") String id) {
         caller.get().require(Policies.READ_CATALOGUE, "standards");
-        StandardView view = StandardView.of(service.find(id).orElseThrow(() -> notFound(id)));
+        StandardView view = StandardView.of(service.find(id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -155,8 +152,8 @@ public class StandardResource {
         if (!covering.isEmpty() && !RegionCode.isValid(covering)) {
             throw new InvalidInputProblem("covering", "problem.region.code.invalid");
         }
-        return new StandardPage(repository.search(covering, status, page, size).stream().map(StandardView::of).toList(),
-                page, size, repository.countSearch(covering, status));
+        return new StandardPage(service.search(covering, status, page, size).stream().map(StandardView::of).toList(),
+                page, size, service.countSearch(covering, status));
     }
 
     @PUT
@@ -165,36 +162,31 @@ public class StandardResource {
     public Response editStandard(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StandardContent body) {
         requireAdministrator(id);
-        var outcome = service.edit(id, body.toDomain(), ifMatch).orElseThrow(() -> notFound(id));
+        var outcome = service.edit(id, body.toDomain(), ETags.expected(ifMatch));
         if (outcome instanceof StandardVersion.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        StandardView view = StandardView.of(service.find(id).orElseThrow());
+        StandardView view = StandardView.of(service.find(id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     @POST
     @Path("/{id}/publish")
     @Consumes(MediaType.WILDCARD) // no body
-    @Extension(name = "x-cunjian-action", value = "true")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @APIResponse(responseCode = "200", description = "published and frozen; cunjian.standard.published.v1 follows")
     public Response publishStandard(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         requireAdministrator(id);
-        var outcome = service.publish(id, ifMatch, caller.get().subject()).orElseThrow(() -> notFound(id));
+        var outcome = service.publish(id, ETags.expected(ifMatch), caller.get().subject());
         if (outcome instanceof StandardVersion.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        StandardView view = StandardView.of(service.find(id).orElseThrow());
+        StandardView view = StandardView.of(service.find(id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     private void requireAdministrator(String id) {
-        StandardVersionEntity e = service.find(id).orElseThrow(() -> notFound(id));
-        caller.get().require(Policies.ADMINISTER_IN_REGION, e.scope);
-    }
-
-    private static NotFoundProblem notFound(String id) {
-        return new NotFoundProblem("problem.standard.not-found", id);
+        caller.get().require(Policies.ADMINISTER_IN_REGION, service.find(id).standard().scope());
     }
 
     private static RuntimeException problem(StandardVersion.Rejection rejection) {
