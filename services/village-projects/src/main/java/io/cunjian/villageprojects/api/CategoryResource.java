@@ -1,16 +1,13 @@
 package io.cunjian.villageprojects.api;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,31 +43,6 @@ import io.cunjian.villageprojects.domain.WorkCategory;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CategoryResource {
-
-    public record DefineCategory(
-            @NotBlank @Size(max = 50) @Schema(description = "lower-case kebab case, never changes", examples = "street-lamp-repair") String code,
-            @NotBlank @Size(max = 50) @Schema(examples = "路灯维修") String nameZh,
-            @NotBlank @Size(max = 100) @Schema(examples = "Street lamp repair") String nameEn,
-            @NotNull @Schema(description = "LAMP 盏, PIECE 个, METRE 米, PLANT 株, JIN 斤 (500 g), SITE 处, SET 套, BOARD 块, BENCH 条; never changes") WorkCategory.Unit unit,
-            @NotNull @Schema(description = "never changes") WorkCategory.Group group) {
-    }
-
-    @Schema(description = "New names. unit and group cannot change: when sent, they must equal the current ones.")
-    public record RenameCategory(@NotBlank @Size(max = 50) String nameZh, @NotBlank @Size(max = 100) String nameEn,
-            @Schema(description = "optional; refused when it differs from the category's unit") WorkCategory.Unit unit,
-            @Schema(description = "optional; refused when it differs from the category's group") WorkCategory.Group group) {
-    }
-
-    public record CategoryView(String code, String nameZh, String nameEn,
-            @Schema(description = "English code of the unit") WorkCategory.Unit unit,
-            @Schema(description = "the unit's measure word, e.g. 盏") String unitZh, WorkCategory.Group group, long version) {
-        static CategoryView of(WorkCategory c) {
-            return new CategoryView(c.code(), c.nameZh(), c.nameEn(), c.unit(), c.unit().zh, c.group(), c.version());
-        }
-    }
-
-    public record CategoryPage(List<CategoryView> items, int page, int size, long total) {
-    }
 
     @Inject
     CurrentCaller caller;

@@ -1,8 +1,6 @@
 package io.cunjian.villageprojects.api;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,10 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,7 +30,6 @@ import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.domain.Inspection;
-import io.cunjian.villageprojects.domain.InspectionOnFile;
 import io.cunjian.villageprojects.domain.InspectionService;
 
 /** Inspections of a village's INSPECTION items (村庄规划, 无残垣断壁 …): recorded, never changed; the latest counts. */
@@ -45,33 +38,6 @@ import io.cunjian.villageprojects.domain.InspectionService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InspectionResource {
-
-    static final String LINK = "^https?://[^\\s]{1,490}$";
-
-    public record RecordInspection(@NotBlank @Size(max = 50) @Schema(examples = "no-ruined-walls") String itemCode,
-            @NotNull Inspection.Verdict verdict,
-            @NotNull @Schema(description = "day of the inspection (not in the future, China time)") LocalDate inspectedOn,
-            @Size(max = 100) @Schema(description = "who inspected; the signed-in user when absent") String inspector,
-            @Size(max = 2000) String notes,
-            @Size(max = 20) List<@NotNull @Pattern(regexp = LINK) String> photos) {
-
-        Inspection.Report toDomain() {
-            return new Inspection.Report(itemCode, verdict, inspectedOn, inspector, notes, photos);
-        }
-    }
-
-    public record InspectionView(UUID id, String villageCode, String standardId, String itemCode,
-            Inspection.Verdict verdict, LocalDate inspectedOn, String inspector, String notes, List<String> photos,
-            String recordedBy, OffsetDateTime recordedAt) {
-        static InspectionView of(InspectionOnFile onFile) {
-            Inspection i = onFile.inspection();
-            return new InspectionView(i.id(), i.villageCode(), i.standardId(), i.itemCode(), i.verdict(), i.inspectedOn(),
-                    i.inspector(), i.notes(), i.photos(), i.recordedBy(), onFile.recordedAt());
-        }
-    }
-
-    public record InspectionPage(List<InspectionView> items, int page, int size, long total) {
-    }
 
     @Inject
     CurrentCaller caller;

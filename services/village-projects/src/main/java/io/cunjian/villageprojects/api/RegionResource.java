@@ -7,9 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -47,22 +45,6 @@ import io.cunjian.villageprojects.domain.RegionService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RegionResource {
-
-    public record RegisterRegion(@NotBlank @Size(max = 12) String code, @NotBlank @Size(max = 100) String name) {
-    }
-
-    public record RenameRegion(@NotBlank @Size(max = 100) String name) {
-    }
-
-    public record RegionView(String code, String name, String level, String parentCode, long version) {
-        static RegionView of(Region r) {
-            return new RegionView(r.code().value(), r.name(), RegionLevel.of(r.code()).name(),
-                    RegionLevel.parentOf(r.code()).map(RegionCode::value).orElse(null), r.version());
-        }
-    }
-
-    public record RegionPage(List<RegionView> items, int page, int size, long total) {
-    }
 
     @Inject
     CurrentCaller caller;
@@ -137,7 +119,6 @@ public class RegionResource {
         }
         return new RegionCode(code);
     }
-
 
     private static RuntimeException problem(Region.Rejection rejection) {
         if (rejection instanceof Region.AlreadyRegistered r) {

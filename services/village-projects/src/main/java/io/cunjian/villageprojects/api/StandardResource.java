@@ -1,16 +1,13 @@
 package io.cunjian.villageprojects.api;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,10 +37,8 @@ import io.cunjian.chassis.problem.ProblemException;
 import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
-import io.cunjian.villageprojects.domain.StandardOnFile;
 import io.cunjian.villageprojects.domain.StandardService;
 import io.cunjian.villageprojects.domain.StandardVersion;
-import io.cunjian.villageprojects.domain.WorkCategory;
 
 /**
  * Versions of the creation standard (“九有六无”). Drafts are prepared and edited by district
@@ -55,59 +49,6 @@ import io.cunjian.villageprojects.domain.WorkCategory;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StandardResource {
-
-    @Schema(description = "An item of the standard. countsGroups: the category groups whose verified work counts (WORK_QUANTITY only).")
-    public record ItemInput(@Schema(examples = "street-lighting") String code, StandardVersion.Kind kind,
-            @Schema(examples = "有路灯照明") String labelZh, @Schema(examples = "Street lighting") String labelEn,
-            StandardVersion.Measure measure, List<WorkCategory.Group> countsGroups) {
-
-        StandardVersion.Item toDomain() {
-            return new StandardVersion.Item(code, kind, labelZh, labelEn, measure, countsGroups);
-        }
-    }
-
-    @Schema(description = "A draft's content: everything but its id and scope.")
-    public record StandardContent(@NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 200) String nameEn,
-            @Schema(description = "true while the items are not the official ones") boolean illustrative,
-            @Size(max = 60) List<@NotNull ItemInput> items) {
-
-        StandardVersion.Content toDomain() {
-            return new StandardVersion.Content(nameZh, nameEn, illustrative,
-                    items == null ? List.of() : items.stream().map(ItemInput::toDomain).toList());
-        }
-    }
-
-    public record DraftStandard(
-            @NotBlank @Schema(description = "lower-case kebab case, e.g. jilin-2027-v1", examples = "jilin-2027-v1") String id,
-            @NotBlank @Schema(description = "region code the version applies in, e.g. 22 (Jilin)", examples = "22") String scope,
-            @Schema(description = "the version this one revises; without items of its own the draft starts from its items") String basedOn,
-            @NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 200) String nameEn, boolean illustrative,
-            @Size(max = 60) List<@NotNull ItemInput> items) {
-
-        StandardContent content() {
-            return new StandardContent(nameZh, nameEn, illustrative, items);
-        }
-    }
-
-    public record ItemView(String code, StandardVersion.Kind kind, String labelZh, String labelEn,
-            StandardVersion.Measure measure, List<WorkCategory.Group> countsGroups) {
-        static ItemView of(StandardVersion.Item i) {
-            return new ItemView(i.code(), i.kind(), i.labelZh(), i.labelEn(), i.measure(), i.countsGroups());
-        }
-    }
-
-    public record StandardView(String id, String scope, String nameZh, String nameEn, boolean illustrative,
-            String basedOn, StandardVersion.Status status, OffsetDateTime publishedAt, String publishedBy,
-            List<ItemView> items, long version) {
-        static StandardView of(StandardOnFile onFile) {
-            StandardVersion s = onFile.standard();
-            return new StandardView(s.id(), s.scope(), s.nameZh(), s.nameEn(), s.illustrative(), s.basedOn(), s.status(),
-                    onFile.publishedAt(), onFile.publishedBy(), s.items().stream().map(ItemView::of).toList(), s.version());
-        }
-    }
-
-    public record StandardPage(List<StandardView> items, int page, int size, long total) {
-    }
 
     @Inject
     CurrentCaller caller;

@@ -7,10 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,55 +45,6 @@ import io.cunjian.villageprojects.domain.Villages;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class VillageResource {
-
-    static final String PHONE = "^\\+?[0-9][0-9 -]{4,24}$";
-
-    public record ContactInput(@NotBlank @Size(max = 50) String name,
-            @NotBlank @Pattern(regexp = PHONE) @Schema(examples = "13904340000") String phone) {
-    }
-
-    @Schema(description = "A village's details: everything but its code and township, which never change.")
-    public record VillageDetails(@NotBlank @Size(max = 100) @Schema(examples = "永加社区") String name,
-            @Min(0) @Max(10_000_000) @Schema(description = "number of households; null when unknown") Integer households,
-            @Min(0) @Max(10_000_000) @Schema(description = "number of residents; null when unknown") Integer population,
-            @Schema(description = "示范村: a demonstration village of the creation programme") boolean demonstration,
-            @Min(2000) @Max(2100) @Schema(description = "year the village joined the creation programme") Integer creationYear,
-            @Size(max = 50) @Schema(description = "batch (批次) it joined in, e.g. 第一批", examples = "第一批") String creationBatch,
-            @Valid ContactInput contact) {
-
-        Village.Details toDomain() {
-            return new Village.Details(name, households, population, demonstration, creationYear, creationBatch,
-                    contact == null ? null : new Village.Contact(contact.name(), contact.phone()));
-        }
-    }
-
-    public record RegisterVillage(
-            @NotBlank @Schema(description = "12-digit village code; its first 9 digits are the township's", examples = "220382201201") String code,
-            @NotBlank @Schema(description = "the registered township the village lies in", examples = "220382201") String townshipCode,
-            @NotBlank @Size(max = 100) String name, @Min(0) @Max(10_000_000) Integer households,
-            @Min(0) @Max(10_000_000) Integer population, boolean demonstration, @Min(2000) @Max(2100) Integer creationYear,
-            @Size(max = 50) String creationBatch, @Valid ContactInput contact) {
-
-        VillageDetails details() {
-            return new VillageDetails(name, households, population, demonstration, creationYear, creationBatch, contact);
-        }
-    }
-
-    public record ContactView(String name, String phone) {
-    }
-
-    public record VillageView(String code, String townshipCode, String name, Integer households, Integer population,
-            boolean demonstration, Integer creationYear, String creationBatch, ContactView contact, long version) {
-        static VillageView of(Village v) {
-            Village.Details d = v.details();
-            return new VillageView(v.code().value(), v.townshipCode().value(), d.name(), d.households(), d.population(),
-                    d.demonstration(), d.creationYear(), d.creationBatch(),
-                    d.contact() == null ? null : new ContactView(d.contact().name(), d.contact().phone()), v.version());
-        }
-    }
-
-    public record VillagePage(List<VillageView> items, int page, int size, long total) {
-    }
 
     @Inject
     CurrentCaller caller;
