@@ -1,23 +1,12 @@
 package io.cunjian.villageprojects;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import io.cunjian.testing.architecture.ServiceArchitectureContract;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+/** village-projects keeps the layers every Cunjian service keeps, with no exceptions. */
+class ArchitectureTest extends ServiceArchitectureContract {
 
-/** The domain package holds the rules and use cases; HTTP, Kafka and Panache stay in api and persistence. */
-@AnalyzeClasses(packages = "io.cunjian.villageprojects", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
-
-    @ArchTest
-    static final ArchRule domainKnowsNoHttpKafkaOrPanache = noClasses().that().resideInAPackage("..villageprojects.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..",
-                    "org.apache.kafka..", "io.smallrye.reactive.messaging..", "io.quarkus.hibernate.orm.panache..",
-                    "io.quarkus.panache..");
-
-    @ArchTest
-    static final ArchRule domainDoesNotUseTheApi = noClasses().that().resideInAPackage("..villageprojects.domain..")
-            .should().dependOnClassesThat().resideInAPackage("..villageprojects.api..");
+    @Override
+    protected String rootPackage() {
+        return "io.cunjian.villageprojects";
+    }
 }

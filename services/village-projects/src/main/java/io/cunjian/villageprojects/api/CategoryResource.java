@@ -1,16 +1,13 @@
 package io.cunjian.villageprojects.api;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,14 +28,11 @@ import io.cunjian.chassis.concurrency.ETags;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
 import io.cunjian.chassis.security.Role;
 import io.cunjian.villageprojects.domain.CategoryService;
 import io.cunjian.villageprojects.domain.WorkCategory;
-import io.cunjian.villageprojects.persistence.WorkCategoryEntity;
-import io.cunjian.villageprojects.persistence.WorkCategoryRepository;
 
 /**
  * The work-category catalogue. A category's unit and group are fixed when it is defined; only its
@@ -51,37 +44,10 @@ import io.cunjian.villageprojects.persistence.WorkCategoryRepository;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CategoryResource {
 
-    public record DefineCategory(
-            @NotBlank @Size(max = 50) @Schema(description = "lower-case kebab case, never changes", examples = "street-lamp-repair") String code,
-            @NotBlank @Size(max = 50) @Schema(examples = "路灯维修") String nameZh,
-            @NotBlank @Size(max = 100) @Schema(examples = "Street lamp repair") String nameEn,
-            @NotNull @Schema(description = "LAMP 盏, PIECE 个, METRE 米, PLANT 株, JIN 斤 (500 g), SITE 处, SET 套, BOARD 块, BENCH 条; never changes") WorkCategory.Unit unit,
-            @NotNull @Schema(description = "never changes") WorkCategory.Group group) {
-    }
-
-    @Schema(description = "New names. unit and group cannot change: when sent, they must equal the current ones.")
-    public record RenameCategory(@NotBlank @Size(max = 50) String nameZh, @NotBlank @Size(max = 100) String nameEn,
-            @Schema(description = "optional; refused when it differs from the category's unit") WorkCategory.Unit unit,
-            @Schema(description = "optional; refused when it differs from the category's group") WorkCategory.Group group) {
-    }
-
-    public record CategoryView(String code, String nameZh, String nameEn,
-            @Schema(description = "English code of the unit") WorkCategory.Unit unit,
-            @Schema(description = "the unit's measure word, e.g. 盏") String unitZh, WorkCategory.Group group, long version) {
-        static CategoryView of(WorkCategoryEntity e) {
-            return new CategoryView(e.code, e.nameZh, e.nameEn, e.unit, e.unit.zh, e.workGroup, e.version);
-        }
-    }
-
-    public record CategoryPage(List<CategoryView> items, int page, int size, long total) {
-    }
-
     @Inject
     CurrentCaller caller;
     @Inject
     CategoryService service;
-    @Inject
-    WorkCategoryRepository repository;
 
     @POST
     @RolesAllowed(Role.Names.DISTRICT_ADMIN)
@@ -93,7 +59,7 @@ public class CategoryResource {
         if (outcome instanceof WorkCategory.Rejected<?> rejected) {
             throw problem(rejected.rejection());
         }
-        CategoryView view = CategoryView.of(service.find(code).orElseThrow());
+        CategoryView view = CategoryView.of(service.find(code));
         return Response.created(URI.create("/api/v1/categories/" + code)).tag(ETags.of(view.version())).entity(view).build();
     }
 
@@ -101,7 +67,7 @@ public class CategoryResource {
     @Path("/{code}")
     public Response getCategory(@PathParam("code") String code) {
         caller.get().require(Policies.READ_CATALOGUE, "categories");
-        CategoryView view = CategoryView.of(service.find(code("code", code)).orElseThrow(() -> notFound(code)));
+        CategoryView view = CategoryView.of(service.find(code("code", code)));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -110,8 +76,8 @@ public class CategoryResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         caller.get().require(Policies.READ_CATALOGUE, "categories");
-        return new CategoryPage(repository.list(group, page, size).stream().map(CategoryView::of).toList(), page, size,
-                repository.count(group));
+        return new CategoryPage(service.list(group, page, size).stream().map(CategoryView::of).toList(), page, size,
+                service.count(group));
     }
 
     @PUT
@@ -120,18 +86,12 @@ public class CategoryResource {
     public Response renameCategory(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RenameCategory body) {
         String categoryCode = code("code", code);
-        WorkCategoryEntity current = service.find(categoryCode).orElseThrow(() -> notFound(code));
-        if (body.unit() != null && body.unit() != current.unit) {
-            throw new InvalidInputProblem("unit", "problem.category.unit.fixed");
-        }
-        if (body.group() != null && body.group() != current.workGroup) {
-            throw new InvalidInputProblem("group", "problem.category.group.fixed");
-        }
-        var outcome = service.rename(categoryCode, body.nameZh(), body.nameEn(), ifMatch).orElseThrow(() -> notFound(code));
+        var outcome = service.rename(categoryCode, body.nameZh(), body.nameEn(), body.unit(), body.group(),
+                ETags.expected(ifMatch));
         if (outcome instanceof WorkCategory.Rejected<?> rejected) {
             throw problem(rejected.rejection());
         }
-        CategoryView view = CategoryView.of(service.find(categoryCode).orElseThrow());
+        CategoryView view = CategoryView.of(service.find(categoryCode));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -140,10 +100,6 @@ public class CategoryResource {
             throw new InvalidInputProblem(field, "problem.category.code.invalid");
         }
         return code;
-    }
-
-    private static NotFoundProblem notFound(String code) {
-        return new NotFoundProblem("problem.category.not-found", code);
     }
 
     private static RuntimeException problem(WorkCategory.Rejection rejection) {

@@ -1,8 +1,6 @@
 package io.cunjian.villageprojects.api;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,10 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,21 +20,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
-import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.domain.Inspection;
 import io.cunjian.villageprojects.domain.InspectionService;
-import io.cunjian.villageprojects.persistence.InspectionEntity;
-import io.cunjian.villageprojects.persistence.InspectionRepository;
-import io.cunjian.villageprojects.persistence.VillageRepository;
 
 /** Inspections of a village's INSPECTION items (村庄规划, 无残垣断壁 …): recorded, never changed; the latest counts. */
 @Path("/api/v1/villages/{code}/inspections")
@@ -48,49 +39,18 @@ import io.cunjian.villageprojects.persistence.VillageRepository;
 @Consumes(MediaType.APPLICATION_JSON)
 public class InspectionResource {
 
-    static final String LINK = "^https?://[^\\s]{1,490}$";
-
-    public record RecordInspection(@NotBlank @Size(max = 50) @Schema(examples = "no-ruined-walls") String itemCode,
-            @NotNull Inspection.Verdict verdict,
-            @NotNull @Schema(description = "day of the inspection (not in the future, China time)") LocalDate inspectedOn,
-            @Size(max = 100) @Schema(description = "who inspected; the signed-in user when absent") String inspector,
-            @Size(max = 2000) String notes,
-            @Size(max = 20) List<@NotNull @Pattern(regexp = LINK) String> photos) {
-
-        Inspection.Report toDomain() {
-            return new Inspection.Report(itemCode, verdict, inspectedOn, inspector, notes, photos);
-        }
-    }
-
-    public record InspectionView(UUID id, String villageCode, String standardId, String itemCode,
-            Inspection.Verdict verdict, LocalDate inspectedOn, String inspector, String notes, List<String> photos,
-            String recordedBy, OffsetDateTime recordedAt) {
-        static InspectionView of(InspectionEntity e) {
-            return new InspectionView(e.id, e.villageCode, e.standardId, e.itemCode, e.verdict, e.inspectedOn, e.inspector,
-                    e.notes, e.photoLinks(), e.recordedBy, e.recordedAt);
-        }
-    }
-
-    public record InspectionPage(List<InspectionView> items, int page, int size, long total) {
-    }
-
     @Inject
     CurrentCaller caller;
     @Inject
     InspectionService service;
-    @Inject
-    InspectionRepository inspections;
-    @Inject
-    VillageRepository villages;
 
     @POST
     @Idempotent
     @APIResponse(responseCode = "201", description = "recorded; cunjian.inspection.recorded.v1 follows")
     public Response recordInspection(@PathParam("code") String code, @Valid @NotNull RecordInspection body) {
-        PlanResource.requireVillageCode(code);
+        RegionCode village = VillageResource.villageCode(code);
         caller.get().require(Policies.MANAGE_IN_REGION, code);
-        var outcome = service.record(code, body.toDomain(), caller.get().subject())
-                .orElseThrow(() -> new NotFoundProblem("problem.village.not-found", code));
+        var outcome = service.record(village, body.toDomain(), caller.get().subject());
         if (outcome instanceof Inspection.Rejected rejected) {
             if (rejected.noPlan()) {
                 throw new ConflictProblem(null, "problem.inspection.no-plan", code);
@@ -98,7 +58,7 @@ public class InspectionResource {
             throw Violations.problem(rejected.violations());
         }
         Inspection recorded = ((Inspection.Accepted) outcome).inspection();
-        InspectionView view = InspectionView.of(service.find(recorded.id()).orElseThrow());
+        InspectionView view = InspectionView.of(service.find(village, recorded.id()));
         return Response.created(URI.create("/api/v1/villages/" + code + "/inspections/" + recorded.id())).entity(view)
                 .build();
     }
@@ -109,32 +69,27 @@ public class InspectionResource {
             @QueryParam("item") @DefaultValue("") @Parameter(description = "one item's inspections only") String item,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        requireKnownVillage(code);
-        return new InspectionPage(inspections.history(code, item, page, size).stream().map(InspectionView::of).toList(),
-                page, size, inspections.countHistory(code, item));
+        RegionCode village = readableVillage(code);
+        return new InspectionPage(service.history(village, item, page, size).stream().map(InspectionView::of).toList(),
+                page, size, service.countHistory(village, item));
     }
 
     @GET
     @Path("/latest")
     @APIResponse(responseCode = "200", description = "per item, the inspection that counts")
     public List<InspectionView> latestInspections(@PathParam("code") String code) {
-        requireKnownVillage(code);
-        return inspections.latestPerItem(code).stream().map(InspectionView::of).toList();
+        return service.latestPerItem(readableVillage(code)).stream().map(InspectionView::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public InspectionView getInspection(@PathParam("code") String code, @PathParam("id") UUID id) {
-        requireKnownVillage(code);
-        return service.find(id).filter(i -> i.villageCode.equals(code)).map(InspectionView::of)
-                .orElseThrow(() -> new NotFoundProblem("problem.inspection.not-found", id));
+        return InspectionView.of(service.find(readableVillage(code), id));
     }
 
-    private void requireKnownVillage(String code) {
-        PlanResource.requireVillageCode(code);
+    private RegionCode readableVillage(String code) {
+        RegionCode village = VillageResource.villageCode(code);
         caller.get().require(Policies.READ_IN_REGION, code);
-        if (villages.findByIdOptional(code).isEmpty()) {
-            throw new NotFoundProblem("problem.village.not-found", code);
-        }
+        return village;
     }
 }

@@ -1,18 +1,11 @@
 package io.cunjian.villageprojects.api;
 
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,21 +16,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
-import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.NotFoundProblem;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.domain.CreationPlan;
 import io.cunjian.villageprojects.domain.PlanService;
-import io.cunjian.villageprojects.persistence.CreationPlanEntity;
-import io.cunjian.villageprojects.persistence.CreationPlanRepository;
-import io.cunjian.villageprojects.persistence.PlanRevisionEntity;
-import io.cunjian.villageprojects.persistence.VillageRepository;
 
 /** A village's creation plan (创建方案): the standard version it follows, a deadline and its targets, with every revision kept. */
 @Path("/api/v1/villages/{code}/plan")
@@ -46,66 +33,16 @@ import io.cunjian.villageprojects.persistence.VillageRepository;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-    @Schema(description = "A quantity to reach, in the category's unit, under a WORK_QUANTITY item that counts the category's group.")
-    public record WorkTargetInput(@NotBlank @Size(max = 50) @Schema(examples = "street-lighting") String itemCode,
-            @NotBlank @Size(max = 50) @Schema(examples = "street-lamp-repair") String categoryCode,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 2)
-            @Schema(examples = "80") BigDecimal quantity) {
-    }
-
-    @Schema(description = "Coverage required under a CAMERA_COVERAGE item; items without one get 100 % and no camera minimum.")
-    public record CoverageTargetInput(@NotBlank @Size(max = 50) @Schema(examples = "camera-coverage") String itemCode,
-            @DecimalMin(value = "0", inclusive = false) @Digits(integer = 3, fraction = 2)
-            @Schema(description = "percent of the village's zones, (0, 100]; default 100", examples = "100") BigDecimal requiredCoveragePercent,
-            @Schema(description = "optional minimum number of operational cameras", examples = "12") Integer minimumOperationalCameras) {
-    }
-
-    public record PlanInput(@NotBlank @Size(max = 50) @Schema(examples = "jilin-illustrative-v1") String standardId,
-            @Schema(description = "date the village should meet the standard by") LocalDate deadline,
-            @Size(max = 200) List<@NotNull @Valid WorkTargetInput> workTargets,
-            @Size(max = 20) List<@NotNull @Valid CoverageTargetInput> coverageTargets,
-            @Size(max = 500) @Schema(description = "why the plan changes (kept with the revision)") String note) {
-
-        CreationPlan.Content toDomain() {
-            return new CreationPlan.Content(standardId, deadline,
-                    workTargets == null ? List.of() : workTargets.stream()
-                            .map(t -> new CreationPlan.WorkTarget(t.itemCode(), t.categoryCode(), t.quantity())).toList(),
-                    coverageTargets == null ? List.of() : coverageTargets.stream()
-                            .map(t -> new CreationPlan.CoverageTarget(t.itemCode(), t.requiredCoveragePercent(),
-                                    t.minimumOperationalCameras())).toList());
-        }
-    }
-
-    public record PlanView(String villageCode, String standardId, LocalDate deadline,
-            List<CreationPlan.WorkTarget> workTargets, List<CreationPlan.CoverageTarget> coverageTargets, int revision,
-            String changedBy, OffsetDateTime changedAt, String note) {
-        static PlanView of(CreationPlanEntity e) {
-            CreationPlan p = e.toDomain();
-            return new PlanView(p.villageCode(), p.content().standardId(), p.content().deadline(),
-                    p.content().workTargets(), p.content().coverageTargets(), p.revision(), e.changedBy, e.changedAt, e.note);
-        }
-
-        static PlanView of(PlanRevisionEntity e) {
-            CreationPlan p = e.toDomain();
-            return new PlanView(p.villageCode(), p.content().standardId(), p.content().deadline(),
-                    p.content().workTargets(), p.content().coverageTargets(), p.revision(), e.changedBy, e.changedAt, e.note);
-        }
-    }
-
     @Inject
     CurrentCaller caller;
     @Inject
     PlanService service;
-    @Inject
-    CreationPlanRepository plans;
-    @Inject
-    VillageRepository villages;
 
     @GET
     public Response getPlan(@PathParam("code") String code) {
-        requireVillageCode(code);
+        RegionCode village = VillageResource.villageCode(code);
         caller.get().require(Policies.READ_IN_REGION, code);
-        PlanView view = PlanView.of(service.find(code).orElseThrow(() -> noPlan(code)));
+        PlanView view = PlanView.of(service.find(village));
         return Response.ok(view).tag(ETags.of(view.revision())).build();
     }
 
@@ -113,12 +50,9 @@ public class PlanResource {
     @Path("/revisions")
     @APIResponse(responseCode = "200", description = "every revision, newest first: who changed what, when and why")
     public List<PlanView> planRevisions(@PathParam("code") String code) {
-        requireVillageCode(code);
+        RegionCode village = VillageResource.villageCode(code);
         caller.get().require(Policies.READ_IN_REGION, code);
-        if (villages.findByIdOptional(code).isEmpty()) {
-            throw new NotFoundProblem("problem.village.not-found", code);
-        }
-        return plans.revisions(code).stream().map(PlanView::of).toList();
+        return service.revisions(village).stream().map(PlanView::of).toList();
     }
 
     @PUT
@@ -126,28 +60,17 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "a new revision (or unchanged: same revision, no event)")
     public Response setPlan(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PlanInput body) {
-        requireVillageCode(code);
+        RegionCode village = VillageResource.villageCode(code);
         caller.get().require(Policies.MANAGE_IN_REGION, code);
-        boolean first = service.find(code).isEmpty();
-        var outcome = service.set(code, body.toDomain(), ifMatch, caller.get().subject(), body.note())
-                .orElseThrow(() -> new NotFoundProblem("problem.village.not-found", code));
+        boolean first = service.current(village).isEmpty();
+        var outcome = service.set(village, body.toDomain(), ETags.expected(ifMatch), caller.get().subject(), body.note());
         if (outcome instanceof CreationPlan.Rejected rejected) {
             throw Violations.problem(rejected.violations());
         }
-        PlanView view = PlanView.of(service.find(code).orElseThrow());
+        PlanView view = PlanView.of(service.find(village));
         Response.ResponseBuilder answer = first && view.revision() == 1
                 ? Response.created(URI.create("/api/v1/villages/" + code + "/plan"))
                 : Response.ok();
         return answer.tag(ETags.of(view.revision())).entity(view).build();
-    }
-
-    static void requireVillageCode(String code) {
-        if (code == null || !code.matches("[0-9]{12}")) {
-            throw new InvalidInputProblem("code", "problem.village.code.invalid");
-        }
-    }
-
-    private static NotFoundProblem noPlan(String code) {
-        return new NotFoundProblem("problem.plan.not-found", code);
     }
 }

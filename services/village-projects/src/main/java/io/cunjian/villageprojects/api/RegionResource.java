@@ -7,9 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,18 +25,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.RegionScope;
 import io.cunjian.chassis.security.Policies;
+import io.cunjian.chassis.security.RegionScope;
 import io.cunjian.villageprojects.domain.Region;
-import io.cunjian.villageprojects.domain.RegionCode;
+import io.cunjian.villageprojects.domain.RegionLevel;
 import io.cunjian.villageprojects.domain.RegionService;
-import io.cunjian.villageprojects.persistence.RegionEntity;
-import io.cunjian.villageprojects.persistence.RegionRepository;
 
 /**
  * Administrative regions: province → city → county/district → township → village. Anyone signed in
@@ -50,41 +46,24 @@ import io.cunjian.villageprojects.persistence.RegionRepository;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RegionResource {
 
-    public record RegisterRegion(@NotBlank @Size(max = 12) String code, @NotBlank @Size(max = 100) String name) {
-    }
-
-    public record RenameRegion(@NotBlank @Size(max = 100) String name) {
-    }
-
-    public record RegionView(String code, String name, String level, String parentCode, long version) {
-        static RegionView of(RegionEntity e) {
-            return new RegionView(e.code, e.name, e.level, e.parentCode, e.version);
-        }
-    }
-
-    public record RegionPage(List<RegionView> items, int page, int size, long total) {
-    }
-
     @Inject
     CurrentCaller caller;
     @Inject
     RegionService service;
-    @Inject
-    RegionRepository repository;
 
     @POST
     @Idempotent
     @APIResponse(responseCode = "201", description = "registered")
     public Response registerRegion(@Valid @NotNull RegisterRegion body) {
         RegionCode code = parse("code", body.code());
-        if (code.level() == RegionCode.Level.VILLAGE) {
+        if (RegionLevel.of(code) == RegionLevel.VILLAGE) {
             throw new InvalidInputProblem("code", "problem.region.village-via-villages");
         }
         caller.get().require(Policies.ADMINISTER_IN_REGION, code.value());
         if (service.register(code, body.name()) instanceof Region.Rejected<?> rejected) {
             throw problem(rejected.rejection());
         }
-        RegionView view = RegionView.of(service.find(code).orElseThrow());
+        RegionView view = RegionView.of(service.find(code));
         return Response.created(URI.create("/api/v1/regions/" + code)).tag(ETags.of(view.version())).entity(view).build();
     }
 
@@ -93,7 +72,7 @@ public class RegionResource {
     public Response getRegion(@PathParam("code") String code) {
         RegionCode regionCode = parse("code", code);
         caller.get().require(Policies.READ_IN_REGION, regionCode.value());
-        RegionView view = RegionView.of(service.find(regionCode).orElseThrow(() -> notFound(code)));
+        RegionView view = RegionView.of(service.find(regionCode));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -102,7 +81,6 @@ public class RegionResource {
     public List<RegionView> regionChildren(@PathParam("code") String code) {
         RegionCode parent = parse("code", code);
         caller.get().require(Policies.READ_IN_REGION, parent.value());
-        service.find(parent).orElseThrow(() -> notFound(code));
         return service.children(parent).stream().map(RegionView::of).toList();
     }
 
@@ -115,8 +93,8 @@ public class RegionResource {
             throw new InvalidInputProblem("within", "problem.region.code.invalid");
         }
         List<String> readable = RegionScope.readable(caller.get(), within);
-        return new RegionPage(repository.search(name, within, readable, page, size).stream().map(RegionView::of).toList(),
-                page, size, repository.countSearch(name, within, readable));
+        return new RegionPage(service.search(name, within, readable, page, size).stream().map(RegionView::of).toList(),
+                page, size, service.countSearch(name, within, readable));
     }
 
     @PUT
@@ -124,15 +102,14 @@ public class RegionResource {
     public Response renameRegion(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RenameRegion body) {
         RegionCode regionCode = parse("code", code);
-        if (regionCode.level() == RegionCode.Level.VILLAGE) {
+        if (RegionLevel.of(regionCode) == RegionLevel.VILLAGE) {
             throw new InvalidInputProblem("code", "problem.region.village-via-villages");
         }
         caller.get().require(Policies.ADMINISTER_IN_REGION, regionCode.value());
-        var outcome = service.rename(regionCode, body.name(), ifMatch).orElseThrow(() -> notFound(code));
-        if (outcome instanceof Region.Rejected<?> rejected) {
+        if (service.rename(regionCode, body.name(), ETags.expected(ifMatch)) instanceof Region.Rejected<?> rejected) {
             throw problem(rejected.rejection());
         }
-        RegionView view = RegionView.of(service.find(regionCode).orElseThrow());
+        RegionView view = RegionView.of(service.find(regionCode));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -141,11 +118,6 @@ public class RegionResource {
             throw new InvalidInputProblem(field, "problem.region.code.invalid");
         }
         return new RegionCode(code);
-    }
-
-
-    private static NotFoundProblem notFound(String code) {
-        return new NotFoundProblem("problem.region.not-found", code);
     }
 
     private static RuntimeException problem(Region.Rejection rejection) {

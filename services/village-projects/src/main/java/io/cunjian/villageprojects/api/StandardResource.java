@@ -1,16 +1,13 @@
 package io.cunjian.villageprojects.api;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,27 +22,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
+import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.problem.ProblemException;
 import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.chassis.security.Policies;
-import io.cunjian.villageprojects.domain.RegionCode;
 import io.cunjian.villageprojects.domain.StandardService;
 import io.cunjian.villageprojects.domain.StandardVersion;
-import io.cunjian.villageprojects.domain.WorkCategory;
-import io.cunjian.villageprojects.persistence.StandardVersionEntity;
-import io.cunjian.villageprojects.persistence.StandardVersionRepository;
 
 /**
  * Versions of the creation standard (“九有六无”). Drafts are prepared and edited by district
@@ -57,65 +50,10 @@ import io.cunjian.villageprojects.persistence.StandardVersionRepository;
 @Consumes(MediaType.APPLICATION_JSON)
 public class StandardResource {
 
-    @Schema(description = "An item of the standard. countsGroups: the category groups whose verified work counts (WORK_QUANTITY only).")
-    public record ItemInput(@Schema(examples = "street-lighting") String code, StandardVersion.Kind kind,
-            @Schema(examples = "有路灯照明") String labelZh, @Schema(examples = "Street lighting") String labelEn,
-            StandardVersion.Measure measure, List<WorkCategory.Group> countsGroups) {
-
-        StandardVersion.Item toDomain() {
-            return new StandardVersion.Item(code, kind, labelZh, labelEn, measure, countsGroups);
-        }
-    }
-
-    @Schema(description = "A draft's content: everything but its id and scope.")
-    public record StandardContent(@NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 200) String nameEn,
-            @Schema(description = "true while the items are not the official ones") boolean illustrative,
-            @Size(max = 60) List<@NotNull ItemInput> items) {
-
-        StandardVersion.Content toDomain() {
-            return new StandardVersion.Content(nameZh, nameEn, illustrative,
-                    items == null ? List.of() : items.stream().map(ItemInput::toDomain).toList());
-        }
-    }
-
-    public record DraftStandard(
-            @NotBlank @Schema(description = "lower-case kebab case, e.g. jilin-2027-v1", examples = "jilin-2027-v1") String id,
-            @NotBlank @Schema(description = "region code the version applies in, e.g. 22 (Jilin)", examples = "22") String scope,
-            @Schema(description = "the version this one revises; without items of its own the draft starts from its items") String basedOn,
-            @NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 200) String nameEn, boolean illustrative,
-            @Size(max = 60) List<@NotNull ItemInput> items) {
-
-        StandardContent content() {
-            return new StandardContent(nameZh, nameEn, illustrative, items);
-        }
-    }
-
-    public record ItemView(String code, StandardVersion.Kind kind, String labelZh, String labelEn,
-            StandardVersion.Measure measure, List<WorkCategory.Group> countsGroups) {
-        static ItemView of(StandardVersion.Item i) {
-            return new ItemView(i.code(), i.kind(), i.labelZh(), i.labelEn(), i.measure(), i.countsGroups());
-        }
-    }
-
-    public record StandardView(String id, String scope, String nameZh, String nameEn, boolean illustrative,
-            String basedOn, StandardVersion.Status status, OffsetDateTime publishedAt, String publishedBy,
-            List<ItemView> items, long version) {
-        static StandardView of(StandardVersionEntity e) {
-            StandardVersion s = e.toDomain();
-            return new StandardView(s.id(), s.scope(), s.nameZh(), s.nameEn(), s.illustrative(), s.basedOn(), s.status(),
-                    e.publishedAt, e.publishedBy, s.items().stream().map(ItemView::of).toList(), s.version());
-        }
-    }
-
-    public record StandardPage(List<StandardView> items, int page, int size, long total) {
-    }
-
     @Inject
     CurrentCaller caller;
     @Inject
     StandardService service;
-    @Inject
-    StandardVersionRepository repository;
 
     @POST
     @Idempotent
@@ -132,7 +70,7 @@ public class StandardResource {
         if (outcome instanceof StandardVersion.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        StandardView view = StandardView.of(service.find(body.id()).orElseThrow());
+        StandardView view = StandardView.of(service.find(body.id()));
         return Response.created(URI.create("/api/v1/standards/" + body.id())).tag(ETags.of(view.version())).entity(view)
                 .build();
     }
@@ -141,7 +79,7 @@ public class StandardResource {
     @Path("/{id}")
     public Response getStandard(@PathParam("id") String id) {
         caller.get().require(Policies.READ_CATALOGUE, "standards");
-        StandardView view = StandardView.of(service.find(id).orElseThrow(() -> notFound(id)));
+        StandardView view = StandardView.of(service.find(id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -155,8 +93,8 @@ public class StandardResource {
         if (!covering.isEmpty() && !RegionCode.isValid(covering)) {
             throw new InvalidInputProblem("covering", "problem.region.code.invalid");
         }
-        return new StandardPage(repository.search(covering, status, page, size).stream().map(StandardView::of).toList(),
-                page, size, repository.countSearch(covering, status));
+        return new StandardPage(service.search(covering, status, page, size).stream().map(StandardView::of).toList(),
+                page, size, service.countSearch(covering, status));
     }
 
     @PUT
@@ -165,36 +103,31 @@ public class StandardResource {
     public Response editStandard(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StandardContent body) {
         requireAdministrator(id);
-        var outcome = service.edit(id, body.toDomain(), ifMatch).orElseThrow(() -> notFound(id));
+        var outcome = service.edit(id, body.toDomain(), ETags.expected(ifMatch));
         if (outcome instanceof StandardVersion.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        StandardView view = StandardView.of(service.find(id).orElseThrow());
+        StandardView view = StandardView.of(service.find(id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     @POST
     @Path("/{id}/publish")
     @Consumes(MediaType.WILDCARD) // no body
-    @Extension(name = "x-cunjian-action", value = "true")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @APIResponse(responseCode = "200", description = "published and frozen; cunjian.standard.published.v1 follows")
     public Response publishStandard(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         requireAdministrator(id);
-        var outcome = service.publish(id, ifMatch, caller.get().subject()).orElseThrow(() -> notFound(id));
+        var outcome = service.publish(id, ETags.expected(ifMatch), caller.get().subject());
         if (outcome instanceof StandardVersion.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        StandardView view = StandardView.of(service.find(id).orElseThrow());
+        StandardView view = StandardView.of(service.find(id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     private void requireAdministrator(String id) {
-        StandardVersionEntity e = service.find(id).orElseThrow(() -> notFound(id));
-        caller.get().require(Policies.ADMINISTER_IN_REGION, e.scope);
-    }
-
-    private static NotFoundProblem notFound(String id) {
-        return new NotFoundProblem("problem.standard.not-found", id);
+        caller.get().require(Policies.ADMINISTER_IN_REGION, service.find(id).standard().scope());
     }
 
     private static RuntimeException problem(StandardVersion.Rejection rejection) {

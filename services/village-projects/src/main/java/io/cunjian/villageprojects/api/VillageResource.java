@@ -7,10 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,25 +21,23 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.RegionScope;
 import io.cunjian.chassis.security.Policies;
-import io.cunjian.villageprojects.domain.RegionCode;
+import io.cunjian.chassis.security.RegionScope;
+import io.cunjian.villageprojects.domain.RegionLevel;
 import io.cunjian.villageprojects.domain.Village;
 import io.cunjian.villageprojects.domain.VillageService;
-import io.cunjian.villageprojects.persistence.VillageEntity;
-import io.cunjian.villageprojects.persistence.VillageRepository;
+import io.cunjian.villageprojects.domain.Villages;
 
 /** Villages (村/社区): regions at level VILLAGE with their figures, 示范村 status and contact. */
 @Path("/api/v1/villages")
@@ -51,67 +46,16 @@ import io.cunjian.villageprojects.persistence.VillageRepository;
 @Consumes(MediaType.APPLICATION_JSON)
 public class VillageResource {
 
-    static final String PHONE = "^\\+?[0-9][0-9 -]{4,24}$";
-
-    public record ContactInput(@NotBlank @Size(max = 50) String name,
-            @NotBlank @Pattern(regexp = PHONE) @Schema(examples = "13904340000") String phone) {
-    }
-
-    @Schema(description = "A village's details: everything but its code and township, which never change.")
-    public record VillageDetails(@NotBlank @Size(max = 100) @Schema(examples = "永加社区") String name,
-            @Min(0) @Max(10_000_000) @Schema(description = "number of households; null when unknown") Integer households,
-            @Min(0) @Max(10_000_000) @Schema(description = "number of residents; null when unknown") Integer population,
-            @Schema(description = "示范村: a demonstration village of the creation programme") boolean demonstration,
-            @Min(2000) @Max(2100) @Schema(description = "year the village joined the creation programme") Integer creationYear,
-            @Size(max = 50) @Schema(description = "batch (批次) it joined in, e.g. 第一批", examples = "第一批") String creationBatch,
-            @Valid ContactInput contact) {
-
-        Village.Details toDomain() {
-            return new Village.Details(name, households, population, demonstration, creationYear, creationBatch,
-                    contact == null ? null : new Village.Contact(contact.name(), contact.phone()));
-        }
-    }
-
-    public record RegisterVillage(
-            @NotBlank @Schema(description = "12-digit village code; its first 9 digits are the township's", examples = "220382201201") String code,
-            @NotBlank @Schema(description = "the registered township the village lies in", examples = "220382201") String townshipCode,
-            @NotBlank @Size(max = 100) String name, @Min(0) @Max(10_000_000) Integer households,
-            @Min(0) @Max(10_000_000) Integer population, boolean demonstration, @Min(2000) @Max(2100) Integer creationYear,
-            @Size(max = 50) String creationBatch, @Valid ContactInput contact) {
-
-        VillageDetails details() {
-            return new VillageDetails(name, households, population, demonstration, creationYear, creationBatch, contact);
-        }
-    }
-
-    public record ContactView(String name, String phone) {
-    }
-
-    public record VillageView(String code, String townshipCode, String name, Integer households, Integer population,
-            boolean demonstration, Integer creationYear, String creationBatch, ContactView contact, long version) {
-        static VillageView of(VillageEntity e) {
-            return new VillageView(e.code, e.townshipCode, e.name, e.households, e.population, e.demonstration,
-                    e.creationYear, e.creationBatch,
-                    e.contactName == null && e.contactPhone == null ? null : new ContactView(e.contactName, e.contactPhone),
-                    e.version);
-        }
-    }
-
-    public record VillagePage(List<VillageView> items, int page, int size, long total) {
-    }
-
     @Inject
     CurrentCaller caller;
     @Inject
     VillageService service;
-    @Inject
-    VillageRepository repository;
 
     @POST
     @Idempotent
     @APIResponse(responseCode = "201", description = "registered, with its region")
     public Response registerVillage(@Valid @NotNull RegisterVillage body) {
-        RegionCode code = villageCode("code", body.code());
+        RegionCode code = villageCode(body.code());
         caller.get().require(Policies.MANAGE_IN_REGION, code.value());
         if (!RegionCode.isValid(body.townshipCode())) {
             throw new InvalidInputProblem("townshipCode", "problem.village.township.invalid");
@@ -120,16 +64,16 @@ public class VillageResource {
         if (outcome instanceof Village.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        VillageView view = VillageView.of(service.find(code).orElseThrow());
+        VillageView view = VillageView.of(service.find(code));
         return Response.created(URI.create("/api/v1/villages/" + code)).tag(ETags.of(view.version())).entity(view).build();
     }
 
     @GET
     @Path("/{code}")
     public Response getVillage(@PathParam("code") String code) {
-        var villageCode = villageCode("code", code);
+        var villageCode = villageCode(code);
         caller.get().require(Policies.READ_IN_REGION, villageCode.value());
-        VillageView view = VillageView.of(service.find(villageCode).orElseThrow(() -> notFound(code)));
+        VillageView view = VillageView.of(service.find(villageCode));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -147,9 +91,10 @@ public class VillageResource {
         if (demonstration != null && !demonstration.equals("true") && !demonstration.equals("false")) {
             throw new InvalidInputProblem("demonstration", "problem.village.demonstration.invalid");
         }
-        var filter = new VillageRepository.Filter(RegionScope.readable(caller.get(), within), within, name, demonstration == null ? null : Boolean.valueOf(demonstration), year);
-        return new VillagePage(repository.search(filter, page, size).stream().map(VillageView::of).toList(), page, size,
-                repository.countSearch(filter));
+        var filter = new Villages.Filter(RegionScope.readable(caller.get(), within), within, name,
+                demonstration == null ? null : Boolean.valueOf(demonstration), year);
+        return new VillagePage(service.search(filter, page, size).stream().map(VillageView::of).toList(), page, size,
+                service.countSearch(filter));
     }
 
     @PUT
@@ -157,25 +102,21 @@ public class VillageResource {
     @APIResponse(responseCode = "200", description = "updated (or unchanged: same version, no event)")
     public Response updateVillage(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull VillageDetails body) {
-        RegionCode villageCode = villageCode("code", code);
+        RegionCode villageCode = villageCode(code);
         caller.get().require(Policies.MANAGE_IN_REGION, villageCode.value());
-        var outcome = service.update(villageCode, body.toDomain(), ifMatch).orElseThrow(() -> notFound(code));
-        if (outcome instanceof Village.Rejected rejected) {
+        if (service.update(villageCode, body.toDomain(), ETags.expected(ifMatch)) instanceof Village.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        VillageView view = VillageView.of(service.find(villageCode).orElseThrow());
+        VillageView view = VillageView.of(service.find(villageCode));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
-    private static RegionCode villageCode(String field, String code) {
-        if (code == null || !code.matches("[0-9]{12}")) {
-            throw new InvalidInputProblem(field, "problem.village.code.invalid");
+    /** A village code from the request (body or path); 400 naming {@code code} when it is not one. */
+    static RegionCode villageCode(String code) {
+        if (!RegionCode.isVillageCode(code)) {
+            throw new InvalidInputProblem("code", "problem.village.code.invalid");
         }
         return new RegionCode(code);
-    }
-
-    private static NotFoundProblem notFound(String code) {
-        return new NotFoundProblem("problem.village.not-found", code);
     }
 
     private static RuntimeException problem(Village.Rejection rejection) {
@@ -183,7 +124,7 @@ public class VillageResource {
             return new ConflictProblem(null, "problem.village.already-registered", r.code().value());
         }
         if (rejection instanceof Village.NotUnderTownship r) {
-            if (r.townshipCode().level() != RegionCode.Level.TOWNSHIP) {
+            if (RegionLevel.of(r.townshipCode()) != RegionLevel.TOWNSHIP) {
                 return new InvalidInputProblem("townshipCode", "problem.village.not-a-township");
             }
             return new InvalidInputProblem(List.of(new FieldError("code", "problem.village.not-in-township"),

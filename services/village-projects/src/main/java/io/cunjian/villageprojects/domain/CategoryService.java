@@ -1,21 +1,20 @@
 package io.cunjian.villageprojects.domain;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.ExpectedVersion;
+import io.cunjian.chassis.domain.InvalidInput;
+import io.cunjian.chassis.domain.NotFound;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
-import io.cunjian.villageprojects.persistence.WorkCategoryEntity;
-import io.cunjian.villageprojects.persistence.WorkCategoryRepository;
+import io.cunjian.villageprojects.events.CategoryEvents;
 
 /**
  * The work-category catalogue. There is deliberately no way to change a category's unit or group:
@@ -27,23 +26,17 @@ public class CategoryService {
     private static final Logger LOG = Logger.getLogger(CategoryService.class);
 
     @Inject
-    WorkCategoryRepository categories;
+    WorkCategories categories;
     @Inject
     Outbox outbox;
 
     @Transactional
     public WorkCategory.Outcome<CategoryEvents.Defined> define(String code, String nameZh, String nameEn,
             WorkCategory.Unit unit, WorkCategory.Group group) {
-        var outcome = WorkCategory.define(code, nameZh, nameEn, unit, group, categories.findByIdOptional(code).isPresent());
+        var outcome = WorkCategory.define(code, nameZh, nameEn, unit, group, categories.find(code).isPresent());
         if (outcome instanceof WorkCategory.Accepted<CategoryEvents.Defined> accepted) {
             WorkCategory c = accepted.category();
-            WorkCategoryEntity e = new WorkCategoryEntity();
-            e.code = c.code();
-            e.nameZh = c.nameZh();
-            e.nameEn = c.nameEn();
-            e.unit = c.unit();
-            e.workGroup = c.group();
-            categories.persist(e);
+            categories.add(c);
             outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, c.key(), CategoryEvents.DEFINED, c.key(), accepted.event()));
         }
         return outcome;
@@ -69,29 +62,46 @@ public class CategoryService {
         return defined;
     }
 
-    /** Corrects the names if {@code ifMatch} names the current version (else 428/412). */
+    /**
+     * Corrects the names if the category was read at its current version. A unit or group sent
+     * with the new names must be the category's own: they never change.
+     */
     @Transactional
-    public Optional<WorkCategory.Outcome<CategoryEvents.Renamed>> rename(String code, String nameZh, String nameEn,
-            String ifMatch) {
-        Optional<WorkCategoryEntity> found = categories.findByIdOptional(code, LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            return Optional.empty();
+    public WorkCategory.Outcome<CategoryEvents.Renamed> rename(String code, String nameZh, String nameEn,
+            WorkCategory.Unit unit, WorkCategory.Group group, ExpectedVersion expected) {
+        WorkCategory current = categories.findForChange(code).orElseThrow(() -> notFound(code));
+        if (unit != null && unit != current.unit()) {
+            throw new InvalidInput("unit", "problem.category.unit.fixed");
         }
-        WorkCategoryEntity e = found.get();
-        ETags.requireIfMatch(ifMatch, e.version);
-        var outcome = e.toDomain().rename(nameZh, nameEn);
+        if (group != null && group != current.group()) {
+            throw new InvalidInput("group", "problem.category.group.fixed");
+        }
+        expected.check(current.version());
+        var outcome = current.rename(nameZh, nameEn);
         if (outcome instanceof WorkCategory.Accepted<CategoryEvents.Renamed> accepted) {
-            e.nameZh = accepted.category().nameZh();
-            e.nameEn = accepted.category().nameEn();
-            categories.flush();
-            outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, e.toDomain().key(), CategoryEvents.RENAMED,
-                    e.toDomain().key(), accepted.event()));
+            categories.update(accepted.category());
+            outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, current.key(), CategoryEvents.RENAMED, current.key(),
+                    accepted.event()));
         }
-        return Optional.of(outcome);
+        return outcome;
     }
 
     @Transactional
-    public Optional<WorkCategoryEntity> find(String code) {
-        return categories.findByIdOptional(code);
+    public WorkCategory find(String code) {
+        return categories.find(code).orElseThrow(() -> notFound(code));
+    }
+
+    @Transactional
+    public List<WorkCategory> list(WorkCategory.Group group, int page, int size) {
+        return categories.list(group, page, size);
+    }
+
+    @Transactional
+    public long count(WorkCategory.Group group) {
+        return categories.count(group);
+    }
+
+    private static NotFound notFound(String code) {
+        return new NotFound("problem.category.not-found", code);
     }
 }

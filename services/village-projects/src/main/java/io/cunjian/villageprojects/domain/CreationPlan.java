@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.cunjian.villageprojects.events.PlanEvents;
+
 /**
  * A village's creation plan (创建方案): the published standard version it follows, a deadline,
  * and its targets — per WORK_QUANTITY item a quantity per category that item counts, per
@@ -73,7 +75,7 @@ public record CreationPlan(String villageCode, Content content, int revision) {
         }
         CreationPlan plan = new CreationPlan(villageCode, content, current.map(p -> p.revision() + 1).orElse(1));
         return new Accepted(plan, plan.revision() == 1 ? PlanEvents.SET : PlanEvents.CHANGED,
-                PlanEvents.of(plan, categories, changedBy, note));
+                plan.event(categories, changedBy, note));
     }
 
     static Content withDefaultCoverage(Content content, StandardVersion standard) {
@@ -91,5 +93,17 @@ public record CreationPlan(String villageCode, Content content, int revision) {
     static BigDecimal normalised(BigDecimal q) {
         BigDecimal stripped = q.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** The whole plan as its events carry it, each work target with its category's unit. */
+    PlanEvents.Plan event(Map<String, WorkCategory> categories, String changedBy, String note) {
+        Content c = content;
+        return new PlanEvents.Plan(villageCode, revision, c.standardId(),
+                c.deadline() == null ? null : c.deadline().toString(),
+                c.workTargets().stream().map(t -> new PlanEvents.WorkTarget(t.itemCode(), t.categoryCode(),
+                        categories.get(t.categoryCode()).unit().name(), t.quantity())).toList(),
+                c.coverageTargets().stream().map(t -> new PlanEvents.CoverageTarget(t.itemCode(),
+                        t.requiredCoveragePercent(), t.minimumOperationalCameras())).toList(),
+                changedBy, note);
     }
 }

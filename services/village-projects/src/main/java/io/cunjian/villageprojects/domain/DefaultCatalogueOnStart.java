@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Defines the default catalogue's missing categories at start-up, through the service, so that
@@ -19,11 +19,18 @@ public class DefaultCatalogueOnStart {
     @Inject
     CategoryService service;
 
-    @ConfigProperty(name = "cunjian.catalogue.defaults.enabled", defaultValue = "true")
-    boolean enabled;
+    /** Read from {@code cunjian.catalogue.defaults.*}. */
+    @ConfigMapping(prefix = "cunjian.catalogue.defaults")
+    public interface Config {
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    @Inject
+    Config config;
 
     void onStart(@Observes StartupEvent start) {
-        if (enabled) {
+        if (config.enabled()) {
             service.defineMissing(DefaultCatalogue.ENTRIES);
         }
     }

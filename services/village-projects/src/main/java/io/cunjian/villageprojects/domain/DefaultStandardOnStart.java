@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Publishes the illustrative default standard at start-up when it is missing, through the service
@@ -19,11 +19,18 @@ public class DefaultStandardOnStart {
     @Inject
     StandardService service;
 
-    @ConfigProperty(name = "cunjian.standard.defaults.enabled", defaultValue = "true")
-    boolean enabled;
+    /** Read from {@code cunjian.standard.defaults.*}. */
+    @ConfigMapping(prefix = "cunjian.standard.defaults")
+    public interface Config {
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    @Inject
+    Config config;
 
     void onStart(@Observes @Priority(20) StartupEvent start) {
-        if (enabled) {
+        if (config.enabled()) {
             service.publishDefaultIfMissing();
         }
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.cunjian.villageprojects.events.InspectionEvents;
+
 /**
  * An inspection (验收/检查) of one INSPECTION item of a village's standard: a verdict, who
  * inspected and when, notes and photo links. Inspections are never changed: a new one is recorded,
@@ -40,7 +42,7 @@ public record Inspection(UUID id, String villageCode, String standardId, String 
 
     /**
      * Records an inspection if the item is an INSPECTION item of the standard the village's plan
-     * follows, and the date is not in the future ({@code today} in Asia/Shanghai).
+     * follows, and the date is not in the future ({@code today} in China time).
      */
     public static Outcome record(UUID id, String villageCode, Report report, Optional<StandardVersion> planStandard,
             LocalDate today, String recordedBy) {
@@ -65,6 +67,12 @@ public record Inspection(UUID id, String villageCode, String standardId, String 
         String inspector = report.inspector() == null ? recordedBy : report.inspector();
         Inspection inspection = new Inspection(id, villageCode, planStandard.get().id(), report.itemCode(),
                 report.verdict(), report.inspectedOn(), inspector, report.notes(), report.photos(), recordedBy);
-        return new Accepted(inspection, InspectionEvents.recorded(inspection));
+        return new Accepted(inspection, inspection.recordedEvent());
+    }
+
+    /** The inspection as {@code cunjian.inspection.recorded.v1} carries it. */
+    InspectionEvents.Recorded recordedEvent() {
+        return new InspectionEvents.Recorded(id.toString(), villageCode, standardId, itemCode, verdict.name(),
+                inspectedOn.toString(), inspector, notes, photos, recordedBy);
     }
 }

@@ -1,7 +1,7 @@
 package io.cunjian.villageprojects.domain;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,53 +9,77 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.cunjian.chassis.domain.ChinaTime;
+import io.cunjian.chassis.domain.NotFound;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
-import io.cunjian.villageprojects.persistence.CreationPlanRepository;
-import io.cunjian.villageprojects.persistence.InspectionEntity;
-import io.cunjian.villageprojects.persistence.InspectionRepository;
-import io.cunjian.villageprojects.persistence.StandardVersionEntity;
-import io.cunjian.villageprojects.persistence.StandardVersionRepository;
-import io.cunjian.villageprojects.persistence.VillageRepository;
+import io.cunjian.villageprojects.events.InspectionEvents;
 
 /** Inspections: added, never changed; each with {@code cunjian.inspection.recorded.v1} under the village's code. */
 @ApplicationScoped
 public class InspectionService {
 
-    /** "Today" for an inspection date is the day in China, whatever the server's zone. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     @Inject
-    VillageRepository villages;
+    Villages villages;
     @Inject
-    CreationPlanRepository plans;
+    CreationPlans plans;
     @Inject
-    StandardVersionRepository standards;
+    Standards standards;
     @Inject
-    InspectionRepository inspections;
+    Inspections inspections;
     @Inject
     Outbox outbox;
 
-    /** Empty when the village is unknown. */
+    /**
+     * Records an inspection of an item of the standard the village's plan follows. "Today", the
+     * latest possible inspection date, is the day in China whatever the server's zone.
+     */
     @Transactional
-    public Optional<Inspection.Outcome> record(String villageCode, Inspection.Report report, String recordedBy) {
-        if (villages.findByIdOptional(villageCode).isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<StandardVersion> standard = plans.findByIdOptional(villageCode)
-                .flatMap(p -> standards.findByIdOptional(p.standardId)).map(StandardVersionEntity::toDomain);
-        var outcome = Inspection.record(UUID.randomUUID(), villageCode, report, standard, LocalDate.now(CHINA), recordedBy);
+    public Inspection.Outcome record(RegionCode villageCode, Inspection.Report report, String recordedBy) {
+        String village = villageCode.value();
+        requireRegistered(villageCode);
+        Optional<StandardVersion> standard = plans.current(village)
+                .flatMap(p -> standards.find(p.plan().content().standardId()));
+        var outcome = Inspection.record(UUID.randomUUID(), village, report, standard,
+                ChinaTime.today(Clock.systemUTC()), recordedBy);
         if (outcome instanceof Inspection.Accepted accepted) {
-            inspections.persist(InspectionEntity.of(accepted.inspection()));
-            outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, villageCode, InspectionEvents.RECORDED, villageCode,
+            inspections.add(accepted.inspection());
+            outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, village, InspectionEvents.RECORDED, village,
                     accepted.event()));
         }
-        return Optional.of(outcome);
+        return outcome;
+    }
+
+    /** One of the village's inspections. */
+    @Transactional
+    public InspectionOnFile find(RegionCode villageCode, UUID id) {
+        requireRegistered(villageCode);
+        return inspections.find(id).filter(i -> i.inspection().villageCode().equals(villageCode.value()))
+                .orElseThrow(() -> new NotFound("problem.inspection.not-found", id));
     }
 
     @Transactional
-    public Optional<InspectionEntity> find(UUID id) {
-        return inspections.findByIdOptional(id);
+    public List<InspectionOnFile> history(RegionCode villageCode, String itemCode, int page, int size) {
+        requireRegistered(villageCode);
+        return inspections.history(villageCode.value(), itemCode, page, size);
+    }
+
+    @Transactional
+    public long countHistory(RegionCode villageCode, String itemCode) {
+        return inspections.countHistory(villageCode.value(), itemCode);
+    }
+
+    @Transactional
+    public List<InspectionOnFile> latestPerItem(RegionCode villageCode) {
+        requireRegistered(villageCode);
+        return inspections.latestPerItem(villageCode.value());
+    }
+
+    private void requireRegistered(RegionCode villageCode) {
+        if (!villages.exists(villageCode)) {
+            throw VillageService.notFound(villageCode.value());
+        }
     }
 }

@@ -2,6 +2,9 @@ package io.cunjian.villageprojects.domain;
 
 import java.util.Optional;
 
+import io.cunjian.chassis.domain.RegionCode;
+import io.cunjian.villageprojects.events.RegionEvents;
+
 /**
  * An administrative region. Commands return the event they cause or the rule they break; the
  * caller persists the one and publishes the other.
@@ -38,12 +41,12 @@ public record Region(RegionCode code, String name, long version) {
         if (alreadyRegistered) {
             return new Rejected<>(new AlreadyRegistered(code));
         }
-        Optional<RegionCode> parent = code.parent();
+        Optional<RegionCode> parent = RegionLevel.parentOf(code);
         if (parent.isPresent() && !parentRegistered) {
             return new Rejected<>(new ParentNotRegistered(parent.get()));
         }
         Region region = new Region(code, name.strip(), 0);
-        return new Accepted<>(region, new RegionEvents.Registered(code.value(), region.name(), code.level().name(),
+        return new Accepted<>(region, new RegionEvents.Registered(code.value(), region.name(), RegionLevel.of(code).name(),
                 parent.map(RegionCode::value).orElse(null), region.version()));
     }
 

@@ -2,21 +2,20 @@ package io.cunjian.villageprojects.domain;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.ExpectedVersion;
+import io.cunjian.chassis.domain.NotFound;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
-import io.cunjian.villageprojects.persistence.StandardVersionEntity;
-import io.cunjian.villageprojects.persistence.StandardVersionRepository;
+import io.cunjian.villageprojects.events.StandardEvents;
 
 /**
  * Standard versions: drafts are created and edited without events; publishing freezes a version
@@ -28,7 +27,7 @@ public class StandardService {
     private static final Logger LOG = Logger.getLogger(StandardService.class);
 
     @Inject
-    StandardVersionRepository standards;
+    Standards standards;
     @Inject
     Outbox outbox;
 
@@ -40,61 +39,49 @@ public class StandardService {
     public StandardVersion.Outcome draft(String id, String scope, String basedOn, StandardVersion.Content content) {
         StandardVersion.Content start = content;
         if (basedOn != null) {
-            Optional<StandardVersionEntity> basis = standards.findByIdOptional(basedOn);
+            var basis = standards.find(basedOn);
             if (basis.isEmpty()) {
                 return new StandardVersion.Rejected(new StandardVersion.BasisNotFound(basedOn));
             }
             if (content.items().isEmpty()) {
                 start = new StandardVersion.Content(content.nameZh(), content.nameEn(), content.illustrative(),
-                        basis.get().toDomain().items());
+                        basis.get().items());
             }
         }
-        var outcome = StandardVersion.draft(id, scope, basedOn, start, standards.findByIdOptional(id).isPresent());
+        var outcome = StandardVersion.draft(id, scope, basedOn, start, standards.exists(id));
         if (outcome instanceof StandardVersion.Accepted accepted) {
-            StandardVersionEntity e = new StandardVersionEntity();
-            e.apply(accepted.standard());
-            standards.persist(e);
+            standards.add(accepted.standard());
         }
         return outcome;
     }
 
-    /** Replaces a draft's content if {@code ifMatch} names its current version (else 428/412). */
+    /** Replaces a draft's content if it was read at its current version. */
     @Transactional
-    public Optional<StandardVersion.Outcome> edit(String id, StandardVersion.Content content, String ifMatch) {
-        Optional<StandardVersionEntity> found = standards.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        StandardVersionEntity e = found.get();
-        ETags.requireIfMatch(ifMatch, e.version);
-        var outcome = e.toDomain().edit(content);
+    public StandardVersion.Outcome edit(String id, StandardVersion.Content content, ExpectedVersion expected) {
+        StandardVersion current = standards.findForChange(id).orElseThrow(() -> notFound(id));
+        expected.check(current.version());
+        var outcome = current.edit(content);
         if (outcome instanceof StandardVersion.Accepted accepted) {
-            e.apply(accepted.standard());
-            standards.flush();
+            standards.update(accepted.standard());
         }
-        return Optional.of(outcome);
+        return outcome;
     }
 
+    /** Freezes the version if it was read at its current version and its items make a complete standard. */
     @Transactional
-    public Optional<StandardVersion.Outcome> publish(String id, String ifMatch, String publishedBy) {
-        Optional<StandardVersionEntity> found = standards.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        StandardVersionEntity e = found.get();
-        ETags.requireIfMatch(ifMatch, e.version);
-        return Optional.of(publish(e, publishedBy));
+    public StandardVersion.Outcome publish(String id, ExpectedVersion expected, String publishedBy) {
+        StandardVersion current = standards.findForChange(id).orElseThrow(() -> notFound(id));
+        expected.check(current.version());
+        return publish(current, publishedBy);
     }
 
-    private StandardVersion.Outcome publish(StandardVersionEntity e, String publishedBy) {
-        var outcome = e.toDomain().publish(publishedBy);
+    private StandardVersion.Outcome publish(StandardVersion draft, String publishedBy) {
+        var outcome = draft.publish(publishedBy);
         if (outcome instanceof StandardVersion.Accepted accepted) {
-            e.apply(accepted.standard());
-            e.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            e.publishedBy = publishedBy;
-            standards.flush();
-            outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, accepted.standard().key(), StandardEvents.PUBLISHED,
-                    accepted.standard().key(), accepted.event()));
+            StandardVersion published = accepted.standard();
+            standards.published(published, publishedBy, OffsetDateTime.now(ZoneOffset.UTC));
+            outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, published.key(), StandardEvents.PUBLISHED,
+                    published.key(), accepted.event()));
         }
         return outcome;
     }
@@ -106,21 +93,33 @@ public class StandardService {
     @Transactional
     public boolean publishDefaultIfMissing() {
         standards.lockDefaults();
-        if (standards.findByIdOptional(DefaultStandard.ID).isPresent()) {
+        if (standards.exists(DefaultStandard.ID)) {
             return false;
         }
         var drafted = StandardVersion.draft(DefaultStandard.ID, DefaultStandard.SCOPE, null, DefaultStandard.CONTENT, false);
-        StandardVersionEntity e = new StandardVersionEntity();
-        e.apply(((StandardVersion.Accepted) drafted).standard());
-        standards.persist(e);
-        standards.flush();
-        boolean published = publish(e, "system") instanceof StandardVersion.Accepted;
+        StandardVersion draft = ((StandardVersion.Accepted) drafted).standard();
+        standards.add(draft);
+        boolean published = publish(draft, "system") instanceof StandardVersion.Accepted;
         LOG.infof("Published the default standard version %s (illustrative)", DefaultStandard.ID);
         return published;
     }
 
     @Transactional
-    public Optional<StandardVersionEntity> find(String id) {
-        return standards.findByIdOptional(id);
+    public StandardOnFile find(String id) {
+        return standards.findOnFile(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    public List<StandardOnFile> search(String covering, StandardVersion.Status status, int page, int size) {
+        return standards.search(covering, status, page, size);
+    }
+
+    @Transactional
+    public long countSearch(String covering, StandardVersion.Status status) {
+        return standards.countSearch(covering, status);
+    }
+
+    private static NotFound notFound(String id) {
+        return new NotFound("problem.standard.not-found", id);
     }
 }

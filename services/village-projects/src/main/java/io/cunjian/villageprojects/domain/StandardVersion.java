@@ -3,6 +3,8 @@ package io.cunjian.villageprojects.domain;
 import java.util.List;
 import java.util.Objects;
 
+import io.cunjian.villageprojects.events.StandardEvents;
+
 /**
  * One version of a creation standard (e.g. Jilin's 九有六无): the items a village must have
  * ({@code HAVE}) or be free of ({@code NONE}), each judged by one {@link Measure}. A draft may be
@@ -131,7 +133,15 @@ public record StandardVersion(String id, String scope, String nameZh, String nam
         }
         StandardVersion published = new StandardVersion(id, scope, nameZh, nameEn, illustrative, basedOn,
                 Status.PUBLISHED, items, version + 1);
-        return new Accepted(published, StandardEvents.published(published, publishedBy));
+        return new Accepted(published, published.publishedEvent(publishedBy));
+    }
+
+    /** The version as {@code cunjian.standard.published.v1} carries it, with all its items. */
+    StandardEvents.Published publishedEvent(String publishedBy) {
+        return new StandardEvents.Published(id, scope, nameZh, nameEn, illustrative, basedOn,
+                items.stream().map(i -> new StandardEvents.Item(i.code(), i.kind().name(), i.labelZh(), i.labelEn(),
+                        i.measure().name(), i.countsGroups().stream().map(Enum::name).toList())).toList(),
+                publishedBy);
     }
 
     public Content content() {

@@ -2,6 +2,9 @@ package io.cunjian.villageprojects.domain;
 
 import java.util.Objects;
 
+import io.cunjian.chassis.domain.RegionCode;
+import io.cunjian.villageprojects.events.VillageEvents;
+
 /**
  * A village (行政村 or 社区): the region at level VILLAGE, below a registered township, with the
  * figures and contacts staff keep about it. Commands return the event they cause or the rule they
@@ -67,10 +70,10 @@ public record Village(RegionCode code, RegionCode townshipCode, Details details,
      */
     public static Outcome register(RegionCode code, RegionCode townshipCode, Details details, boolean codeRegistered,
             boolean townshipRegistered) {
-        if (code.level() != RegionCode.Level.VILLAGE) {
+        if (RegionLevel.of(code) != RegionLevel.VILLAGE) {
             return new Rejected(new NotAVillageCode(code));
         }
-        if (townshipCode.level() != RegionCode.Level.TOWNSHIP || !code.parent().orElseThrow().equals(townshipCode)) {
+        if (RegionLevel.of(townshipCode) != RegionLevel.TOWNSHIP || !code.township().equals(townshipCode)) {
             return new Rejected(new NotUnderTownship(code, townshipCode));
         }
         if (!townshipRegistered) {

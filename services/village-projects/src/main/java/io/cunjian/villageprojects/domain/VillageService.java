@@ -1,19 +1,18 @@
 package io.cunjian.villageprojects.domain;
 
-import java.util.Optional;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.ExpectedVersion;
+import io.cunjian.chassis.domain.NotFound;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
-import io.cunjian.villageprojects.persistence.RegionRepository;
-import io.cunjian.villageprojects.persistence.VillageEntity;
-import io.cunjian.villageprojects.persistence.VillageRepository;
+import io.cunjian.villageprojects.events.VillageEvents;
 
 /**
  * Village use cases, each in one transaction with its outbox rows. A village is a region too:
@@ -24,9 +23,9 @@ import io.cunjian.villageprojects.persistence.VillageRepository;
 public class VillageService {
 
     @Inject
-    VillageRepository villages;
+    Villages villages;
     @Inject
-    RegionRepository regions;
+    Regions regions;
     @Inject
     RegionService regionService;
     @Inject
@@ -34,54 +33,56 @@ public class VillageService {
 
     @Transactional
     public Village.Outcome register(RegionCode code, RegionCode townshipCode, Village.Details details) {
-        boolean townshipRegistered = regions.findByIdOptional(townshipCode.value())
-                .filter(t -> RegionCode.Level.TOWNSHIP.name().equals(t.level)).isPresent();
-        boolean codeRegistered = regions.findByIdOptional(code.value()).isPresent();
+        boolean townshipRegistered = RegionLevel.of(townshipCode) == RegionLevel.TOWNSHIP
+                && regions.find(townshipCode).isPresent();
+        boolean codeRegistered = regions.find(code).isPresent();
         Village.Outcome outcome = Village.register(code, townshipCode, details, codeRegistered, townshipRegistered);
         if (outcome instanceof Village.Accepted accepted) {
-            if (regionService.register(code, details.name()) instanceof Region.Rejected<?> rejected) {
+            if (regionService.register(code, details.name()) instanceof Region.Rejected<?>) {
                 // checked above; a concurrent registration of the same code ends here or at the primary key
                 return new Village.Rejected(new Village.AlreadyRegistered(code));
             }
-            VillageEntity e = new VillageEntity();
-            e.code = code.value();
-            e.townshipCode = townshipCode.value();
-            e.apply(accepted.village().details());
-            villages.persist(e);
+            villages.add(accepted.village());
             outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, code.value(), VillageEvents.REGISTERED, code.value(),
                     accepted.event()));
         }
         return outcome;
     }
 
-    /**
-     * Replaces the village's details if {@code ifMatch} names its current version (else 428/412).
-     * A new name renames the region as well.
-     */
+    /** Replaces the village's details if they were read at its current version. A new name renames the region as well. */
     @Transactional
-    public Optional<Village.Outcome> update(RegionCode code, Village.Details details, String ifMatch) {
-        Optional<VillageEntity> found = villages.findByIdOptional(code.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        VillageEntity e = found.get();
-        ETags.requireIfMatch(ifMatch, e.version);
-        Village current = e.toDomain();
+    public Village.Outcome update(RegionCode code, Village.Details details, ExpectedVersion expected) {
+        Village current = villages.findForChange(code).orElseThrow(() -> notFound(code.value()));
+        expected.check(current.version());
         Village.Outcome outcome = current.update(details);
         if (outcome instanceof Village.Accepted accepted) {
             if (current.renamedBy(details)) {
                 regionService.renameVillageRegion(code, details.name());
             }
-            e.apply(accepted.village().details());
-            villages.flush(); // the new @Version is the one the event names
+            villages.update(accepted.village());
             outbox.publish(new OutgoingEvent(TopicNames.VILLAGE, code.value(), VillageEvents.UPDATED, code.value(),
                     accepted.event()));
         }
-        return Optional.of(outcome);
+        return outcome;
     }
 
     @Transactional
-    public Optional<VillageEntity> find(RegionCode code) {
-        return villages.findByIdOptional(code.value());
+    public Village find(RegionCode code) {
+        return villages.find(code).orElseThrow(() -> notFound(code.value()));
+    }
+
+    @Transactional
+    public List<Village> search(Villages.Filter filter, int page, int size) {
+        return villages.search(filter, page, size);
+    }
+
+    @Transactional
+    public long countSearch(Villages.Filter filter) {
+        return villages.countSearch(filter);
+    }
+
+    /** The answer to a command or question about a village that is not registered. */
+    static NotFound notFound(String code) {
+        return new NotFound("problem.village.not-found", code);
     }
 }

@@ -1,5 +1,7 @@
 package io.cunjian.villageprojects.domain;
 
+import io.cunjian.villageprojects.events.CategoryEvents;
+
 /**
  * A kind of work the programme counts (路灯维修, 景观树 …), in one unit. The unit and the group are
  * fixed when the category is defined: plans and verified quantities of work orders are counted in

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.cunjian.chassis.json.JsonText;
 
 import io.cunjian.villageprojects.domain.CreationPlan;
+import io.cunjian.villageprojects.domain.PlanRevision;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A village's current plan. Concurrency is by row lock and the revision (If-Match), not @Version. */
@@ -43,21 +44,23 @@ public class CreationPlanEntity extends PanacheEntityBase {
     public OffsetDateTime changedAt;
     public String note;
 
-    public CreationPlan toDomain() {
-        return new CreationPlan(villageCode, new CreationPlan.Content(standardId, deadline,
-                JsonText.read(workTargets, WORK), JsonText.read(coverageTargets, COVERAGE)), revision);
+    public PlanRevision toRevision() {
+        return new PlanRevision(new CreationPlan(villageCode, new CreationPlan.Content(standardId, deadline,
+                JsonText.read(workTargets, WORK), JsonText.read(coverageTargets, COVERAGE)), revision), changedBy,
+                changedAt, note);
     }
 
-    public void apply(CreationPlan plan, String by, OffsetDateTime at, String why) {
+    public void apply(PlanRevision r) {
+        CreationPlan plan = r.plan();
         villageCode = plan.villageCode();
         standardId = plan.content().standardId();
         deadline = plan.content().deadline();
         workTargets = JsonText.write(plan.content().workTargets());
         coverageTargets = JsonText.write(plan.content().coverageTargets());
         revision = plan.revision();
-        changedBy = by;
-        changedAt = at;
-        note = why;
+        changedBy = r.changedBy();
+        changedAt = r.changedAt();
+        note = r.note();
     }
 
     public PlanRevisionEntity revisionRow() {

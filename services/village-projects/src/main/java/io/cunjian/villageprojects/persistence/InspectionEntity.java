@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.cunjian.chassis.json.JsonText;
 
 import io.cunjian.villageprojects.domain.Inspection;
+import io.cunjian.villageprojects.domain.InspectionOnFile;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -61,7 +62,8 @@ public class InspectionEntity extends PanacheEntityBase {
         return e;
     }
 
-    public List<String> photoLinks() {
-        return JsonText.read(photos, LINKS);
+    public InspectionOnFile onFile() {
+        return new InspectionOnFile(new Inspection(id, villageCode, standardId, itemCode, verdict, inspectedOn, inspector,
+                notes, JsonText.read(photos, LINKS), recordedBy), recordedAt);
     }
 }

@@ -10,8 +10,9 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.cunjian.villageprojects.domain.CreationPlan;
 import io.cunjian.chassis.json.JsonText;
+import io.cunjian.villageprojects.domain.CreationPlan;
+import io.cunjian.villageprojects.domain.PlanRevision;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One revision of a village's plan, as it was: who changed it, when and why. Never updated. */
@@ -38,9 +39,9 @@ public class PlanRevisionEntity extends PanacheEntityBase {
     public OffsetDateTime changedAt;
     public String note;
 
-    public CreationPlan toDomain() {
-        return new CreationPlan(id.villageCode(), new CreationPlan.Content(standardId, deadline,
+    public PlanRevision toRevision() {
+        return new PlanRevision(new CreationPlan(id.villageCode(), new CreationPlan.Content(standardId, deadline,
                 JsonText.read(workTargets, CreationPlanEntity.WORK),
-                JsonText.read(coverageTargets, CreationPlanEntity.COVERAGE)), id.revision());
+                JsonText.read(coverageTargets, CreationPlanEntity.COVERAGE)), id.revision()), changedBy, changedAt, note);
     }
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.cunjian.villageprojects.domain.Region;
-import io.cunjian.villageprojects.domain.RegionCode;
+import io.cunjian.chassis.domain.RegionCode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity

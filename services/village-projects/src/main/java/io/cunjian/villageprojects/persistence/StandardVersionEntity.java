@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.cunjian.chassis.json.JsonText;
 
+import io.cunjian.villageprojects.domain.StandardOnFile;
 import io.cunjian.villageprojects.domain.StandardVersion;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -51,6 +52,10 @@ public class StandardVersionEntity extends PanacheEntityBase {
     public StandardVersion toDomain() {
         return new StandardVersion(id, scope, nameZh, nameEn, illustrative, basedOn, status,
                 JsonText.read(items, ITEMS), version);
+    }
+
+    public StandardOnFile onFile() {
+        return new StandardOnFile(toDomain(), publishedAt, publishedBy);
     }
 
     /** Copies what a draft edit or the publication changed (the version is Hibernate's to bump). */

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.cunjian.villageprojects.domain.RegionCode;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.villageprojects.domain.Village;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 

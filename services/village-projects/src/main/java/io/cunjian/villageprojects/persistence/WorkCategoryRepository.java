@@ -1,9 +1,15 @@
 package io.cunjian.villageprojects.persistence;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import io.cunjian.villageprojects.domain.WorkCategories;
 import io.cunjian.villageprojects.domain.WorkCategory;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -11,15 +17,30 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class WorkCategoryRepository implements PanacheRepositoryBase<WorkCategoryEntity, String> {
+public class WorkCategoryRepository implements WorkCategories, PanacheRepositoryBase<WorkCategoryEntity, String> {
 
-    /** Advisory-lock namespace of the catalogue (the outbox uses 1 and 2). */
-    static final int CATALOGUE_LOCK = 3;
-
-    public List<WorkCategoryEntity> list(WorkCategory.Group group, int page, int size) {
-        return query(group).page(Page.of(page, size)).list();
+    @Override
+    public Optional<WorkCategory> find(String code) {
+        return findByIdOptional(code).map(WorkCategoryEntity::toDomain);
     }
 
+    @Override
+    public Optional<WorkCategory> findForChange(String code) {
+        return findByIdOptional(code, LockModeType.PESSIMISTIC_WRITE).map(WorkCategoryEntity::toDomain);
+    }
+
+    @Override
+    public Map<String, WorkCategory> all() {
+        return listAll().stream().map(WorkCategoryEntity::toDomain)
+                .collect(Collectors.toMap(WorkCategory::code, Function.identity()));
+    }
+
+    @Override
+    public List<WorkCategory> list(WorkCategory.Group group, int page, int size) {
+        return query(group).page(Page.of(page, size)).list().stream().map(WorkCategoryEntity::toDomain).toList();
+    }
+
+    @Override
     public long count(WorkCategory.Group group) {
         return query(group).count();
     }
@@ -28,12 +49,27 @@ public class WorkCategoryRepository implements PanacheRepositoryBase<WorkCategor
         return group == null ? findAll(Sort.by("workGroup").and("code")) : find("workGroup", Sort.by("code"), group);
     }
 
-    /**
-     * Serializes whole-catalogue writes (the default catalogue at start-up) across instances until
-     * the transaction ends, so two instances starting together define each default once.
-     */
+    @Override
+    public void add(WorkCategory c) {
+        WorkCategoryEntity e = new WorkCategoryEntity();
+        e.code = c.code();
+        e.nameZh = c.nameZh();
+        e.nameEn = c.nameEn();
+        e.unit = c.unit();
+        e.workGroup = c.group();
+        persist(e);
+    }
+
+    @Override
+    public void update(WorkCategory c) {
+        WorkCategoryEntity e = findById(c.code());
+        e.nameZh = c.nameZh();
+        e.nameEn = c.nameEn();
+        flush(); // bumps @Version to the one the category (and its event) names
+    }
+
+    @Override
     public void lockCatalogue() {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(:ns, 0)").setParameter("ns", CATALOGUE_LOCK)
-                .getSingleResult();
+        AdvisoryLock.hold(getEntityManager(), AdvisoryLock.CATALOGUE);
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.cunjian.villageprojects.events.PlanEvents;
+
 /** Plans and inspections against a standard, without a database. */
 class CreationPlanTest {
 

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.cunjian.villageprojects.events.StandardEvents;
+
 /** The standard's rules without a database: drafts edit, publication freezes, items make sense. */
 class StandardVersionTest {
 

@@ -1,4 +1,4 @@
-package io.cunjian.villageprojects.domain;
+package io.cunjian.villageprojects.events;
 
 /** The facts about regions, as published on village.events (schemas in api-specs/events). */
 public final class RegionEvents {

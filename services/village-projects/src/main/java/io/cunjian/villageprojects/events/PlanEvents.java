@@ -1,8 +1,7 @@
-package io.cunjian.villageprojects.domain;
+package io.cunjian.villageprojects.events;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The facts about creation plans, on village.events under the village's code. Both types carry
@@ -24,16 +23,5 @@ public final class PlanEvents {
 
     public record Plan(String villageCode, int revision, String standardId, String deadline, List<WorkTarget> workTargets,
             List<CoverageTarget> coverageTargets, String changedBy, String note) {
-    }
-
-    static Plan of(CreationPlan plan, Map<String, WorkCategory> categories, String changedBy, String note) {
-        CreationPlan.Content c = plan.content();
-        return new Plan(plan.villageCode(), plan.revision(), c.standardId(),
-                c.deadline() == null ? null : c.deadline().toString(),
-                c.workTargets().stream().map(t -> new WorkTarget(t.itemCode(), t.categoryCode(),
-                        categories.get(t.categoryCode()).unit().name(), t.quantity())).toList(),
-                c.coverageTargets().stream().map(t -> new CoverageTarget(t.itemCode(), t.requiredCoveragePercent(),
-                        t.minimumOperationalCameras())).toList(),
-                changedBy, note);
     }
 }

@@ -1,4 +1,4 @@
-package io.cunjian.villageprojects.domain;
+package io.cunjian.villageprojects.events;
 
 import java.util.List;
 
@@ -22,12 +22,5 @@ public final class StandardEvents {
 
     public record Published(String id, String scope, String nameZh, String nameEn, boolean illustrative, String basedOn,
             List<Item> items, String publishedBy) {
-    }
-
-    static Published published(StandardVersion s, String publishedBy) {
-        return new Published(s.id(), s.scope(), s.nameZh(), s.nameEn(), s.illustrative(), s.basedOn(),
-                s.items().stream().map(i -> new Item(i.code(), i.kind().name(), i.labelZh(), i.labelEn(),
-                        i.measure().name(), i.countsGroups().stream().map(Enum::name).toList())).toList(),
-                publishedBy);
     }
 }

@@ -1,4 +1,4 @@
-package io.cunjian.villageprojects.domain;
+package io.cunjian.villageprojects.events;
 
 /** The facts about work categories, on village.events under the key {@code category:<code>}. */
 public final class CategoryEvents {

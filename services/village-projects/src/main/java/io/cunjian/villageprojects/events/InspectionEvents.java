@@ -1,4 +1,4 @@
-package io.cunjian.villageprojects.domain;
+package io.cunjian.villageprojects.events;
 
 import java.util.List;
 
@@ -15,10 +15,5 @@ public final class InspectionEvents {
 
     public record Recorded(String id, String villageCode, String standardId, String itemCode, String verdict,
             String inspectedOn, String inspector, String notes, List<String> photos, String recordedBy) {
-    }
-
-    static Recorded recorded(Inspection i) {
-        return new Recorded(i.id().toString(), i.villageCode(), i.standardId(), i.itemCode(), i.verdict().name(),
-                i.inspectedOn().toString(), i.inspector(), i.notes(), i.photos(), i.recordedBy());
     }
 }

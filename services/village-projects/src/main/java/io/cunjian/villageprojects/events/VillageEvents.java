@@ -1,4 +1,4 @@
-package io.cunjian.villageprojects.domain;
+package io.cunjian.villageprojects.events;
 
 /**
  * The facts about villages, as published on village.events under the village's code (schemas in

@@ -1,0 +1,4 @@
+package io.cunjian.villageprojects.api;
+
+public record ContactView(String name, String phone) {
+}
