@@ -42,6 +42,27 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
+    /**
+     * The brokers, and the security settings of a cluster that asks for them, read from the same environment
+     * variables the services read (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG,
+     * KAFKA_SSL_TRUSTSTORE_TYPE, KAFKA_SSL_TRUSTSTORE_LOCATION): run with the dead-letter user's credentials,
+     * the command reaches the production listener (SCRAM over TLS) as the services do. Unset, plain Kafka.
+     */
+    static Properties connection(String bootstrap, Map<String, String> env) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        Map.of("KAFKA_SECURITY_PROTOCOL", "security.protocol", "KAFKA_SASL_MECHANISM", "sasl.mechanism",
+                "KAFKA_SASL_JAAS_CONFIG", "sasl.jaas.config", "KAFKA_SSL_TRUSTSTORE_TYPE", "ssl.truststore.type",
+                "KAFKA_SSL_TRUSTSTORE_LOCATION", "ssl.truststore.location")
+                .forEach((variable, setting) -> {
+                    String value = env.get(variable);
+                    if (value != null && !value.isBlank()) {
+                        p.put(setting, value);
+                    }
+                });
+        return p;
+    }
+
     /** The records of {@code dlqTopic} not replayed yet, without replaying them. */
     public static List<Letter> list(String bootstrap, String dlqTopic) {
         List<Letter> letters = new ArrayList<>();
@@ -52,8 +73,8 @@ public final class DeadLetters {
     /** Re-sends every record of {@code dlqTopic} not replayed yet to its source topic; returns them. */
     public static List<Letter> replay(String bootstrap, String dlqTopic) {
         List<Letter> replayed = new ArrayList<>();
-        Properties p = new Properties();
-        p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+        Properties p = connection(bootstrap, System.getenv());
+        p.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         try (var producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
@@ -93,8 +114,8 @@ public final class DeadLetters {
     /** Reads the topic from the group's position to its current end; commits after {@code beforeCommit}. */
     private static void drain(String bootstrap, String dlqTopic, boolean commit,
             java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each, Runnable beforeCommit) {
-        Properties p = new Properties();
-        p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+        Properties p = connection(bootstrap, System.getenv());
+        p.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(dlqTopic, Duration.ofSeconds(10)).stream()
