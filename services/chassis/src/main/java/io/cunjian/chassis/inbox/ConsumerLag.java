@@ -1,11 +1,11 @@
 package io.cunjian.chassis.inbox;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,9 +71,10 @@ public class ConsumerLag {
         try {
             lag.set(measure(admin(), s.group(), s.topic()));
         } catch (Exception e) {
-            // Unknown is not zero: the gauge reads NaN until the broker answers again.
-            lag.set(-1);
-            LOG.warnf("consumer lag of %s on %s not measured: %s", s.group(), s.topic(), e.toString());
+            // Unknown is not zero: the gauge reads NaN until the broker answers again. Said once, not every poll.
+            if (lag.getAndSet(-1) != -1) {
+                LOG.warnf("consumer lag of %s on %s not measured: %s", s.group(), s.topic(), e.toString());
+            }
         }
     }
 
@@ -103,8 +104,7 @@ public class ConsumerLag {
 
     /** The service's enabled Kafka channels, with the group each reads as (SmallRye's own defaults). */
     Set<Subscription> subscriptions() {
-        Map<Subscription, Boolean> found = new TreeMap<>((a, b) -> (a.group() + "\u0000" + a.topic())
-                .compareTo(b.group() + "\u0000" + b.topic()));
+        Set<Subscription> found = new LinkedHashSet<>();
         for (String name : config.getPropertyNames()) {
             Matcher m = CHANNEL.matcher(name);
             if (!m.matches() || !"smallrye-kafka".equals(config.getOptionalValue(name, String.class).orElse(""))) {
@@ -119,10 +119,10 @@ public class ConsumerLag {
                     config.getOptionalValue("kafka.group.id", String.class),
                     config.getOptionalValue("quarkus.application.name", String.class));
             if (group != null) {
-                found.put(new Subscription(group, topic), true);
+                found.add(new Subscription(group, topic));
             }
         }
-        return found.keySet();
+        return found;
     }
 
     @SafeVarargs
@@ -136,7 +136,7 @@ public class ConsumerLag {
     }
 
     private AtomicLong register(Subscription s) {
-        AtomicLong lag = new AtomicLong(-1);
+        AtomicLong lag = new AtomicLong(-2); // not measured yet: NaN too, but the first failure is logged
         Gauge.builder("cunjian.consumer.lag", lag, l -> l.get() < 0 ? Double.NaN : l.get())
                 .description("records on the broker the consumer group has not committed yet")
                 .baseUnit("records").tag("group", s.group()).tag("topic", s.topic()).register(registry);
