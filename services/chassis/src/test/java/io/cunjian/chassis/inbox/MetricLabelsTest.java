@@ -33,7 +33,7 @@ class MetricLabelsTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "cunjian_consumer_", Set.of("consumer", "topic", "group", "outcome", "le"),
             "cunjian_outbox_", Set.of(),
-            "http_server_", Set.of("method", "outcome", "status", "uri", "le"));
+            "http_server_", Set.of("method", "outcome", "status", "uri", "url_scheme", "le"));
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? ");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:[^\"\\\\]|\\\\.)*\",?");
