@@ -63,6 +63,9 @@ class MetricLabelsTest {
             assertThat(allowed).as("label names of %s", metric).containsAll(labels);
         });
         assertThat(metrics).as("a village code from a request path or an event key").doesNotContain(VILLAGE);
+        // The SLO rules in deploy/observability read these two buckets by their exact le value.
+        assertThat(metrics).containsPattern("cunjian_consumer_freshness_seconds_bucket\\{[^}]*le=\"5.0\"")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"1.0\"");
     }
 
     @Test
