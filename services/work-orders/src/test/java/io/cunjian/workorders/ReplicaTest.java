@@ -52,7 +52,7 @@ class ReplicaTest {
         assertThat(replica.requireVillage(village).parentCode()).isEqualTo("220382105");
 
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("cunjian_consumer_lag_seconds{consumer=\"work-orders-replica\""));
+                .body(containsString("cunjian_consumer_freshness_seconds_count{consumer=\"work-orders-replica\""));
     }
 
     @Test
@@ -66,6 +66,6 @@ class ReplicaTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> categories.find("street-lamp-repair-x").isPresent());
         assertThat(categories.require("street-lamp-repair-x").unitZh()).isEqualTo("盏");
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("cunjian_consumer_lag_seconds{consumer=\"work-orders-replica\""));
+                .body(containsString("cunjian_consumer_freshness_seconds_count{consumer=\"work-orders-replica\""));
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -18,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -57,16 +56,28 @@ public class EventConsumption {
     private record Meters(Counter applied, Counter repeats) {
     }
 
+    /** Buckets of the freshness histogram: the 5 s objective (docs/operations/metrics.md) is one of them. */
+    private static final Duration[] FRESHNESS_BUCKETS = { Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30) };
+
     private final Map<String, Meters> meters = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
+    private final Map<String, Timer> freshness = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
 
     /**
      * Applies the record's event once for {@code consumer}; {@code handler} runs inside the
      * transaction and sees every event type — it ignores those it does not need.
      */
     public void apply(String consumer, ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> handler) {
-        applyOne(consumer, CloudEventParser.parse(record), () -> {
-        }, handler);
+        try {
+            applyOne(consumer, CloudEventParser.parse(record), () -> {
+            }, handler);
+        } catch (PoisonEventException e) {
+            // The channel's dead-letter-queue failure strategy (the chassis default) sends it on.
+            deadLettered(consumer, record.topic()).increment();
+            throw e;
+        }
     }
 
     /**
@@ -85,10 +96,14 @@ public class EventConsumption {
     /**
      * As {@link #applyBatch(String, List, Consumer)}, with {@code first} run at the start of every
      * transaction (before the message log is written: e.g. to point it at other tables) and
-     * {@code deadLetter} told of each record that cannot be applied instead of the dead-letter topic.
+     * {@code deadLetterTo} told of each record that cannot be applied instead of the dead-letter topic.
      */
     public void applyBatch(String consumer, List<ConsumerRecord<String, byte[]>> records, Runnable first,
-            Consumer<List<IncomingEvent>> handler, BiConsumer<ConsumerRecord<String, byte[]>, String> deadLetter) {
+            Consumer<List<IncomingEvent>> handler, BiConsumer<ConsumerRecord<String, byte[]>, String> deadLetterTo) {
+        BiConsumer<ConsumerRecord<String, byte[]>, String> deadLetter = (record, reason) -> {
+            deadLetterTo.accept(record, reason);
+            deadLettered(consumer, record.topic()).increment();
+        };
         List<IncomingEvent> events = new ArrayList<>(records.size());
         List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -104,13 +119,13 @@ public class EventConsumption {
             return;
         }
         try {
-            List<IncomingEvent> fresh = QuarkusTransaction.requiringNew().call(() -> {
+            List<IncomingEvent> firstTime = QuarkusTransaction.requiringNew().call(() -> {
                 first.run();
                 List<IncomingEvent> once = messageLog.firstDeliveries(consumer, events);
                 handler.accept(once);
                 return once;
             });
-            observe(consumer, events, fresh.size());
+            observe(consumer, events, firstTime);
         } catch (RuntimeException e) {
             LOG.warnf("%s: a batch of %d events failed (%s); applying them one at a time", consumer, events.size(), e.toString());
             for (int i = 0; i < events.size(); i++) {
@@ -136,7 +151,7 @@ public class EventConsumption {
                     handler.accept(event);
                     return true;
                 });
-                observe(consumer, List.of(event), applied ? 1 : 0);
+                observe(consumer, List.of(event), applied ? List.of(event) : List.of());
                 return;
             } catch (PoisonEventException e) {
                 throw e;
@@ -157,27 +172,36 @@ public class EventConsumption {
         }
     }
 
-    private void observe(String consumer, List<IncomingEvent> events, int applied) {
+    private void observe(String consumer, List<IncomingEvent> events, List<IncomingEvent> applied) {
         Meters m = meters.computeIfAbsent(consumer, this::register);
-        m.applied().increment(applied);
-        m.repeats().increment(events.size() - applied);
-        // Freshness per topic: the time from the event's commit at its producer to its application here.
-        IncomingEvent last = events.get(events.size() - 1);
-        lag(consumer, last.topic()).set(Math.max(0, System.currentTimeMillis() - last.time().toInstant().toEpochMilli()));
+        m.applied().increment(applied.size());
+        m.repeats().increment(events.size() - applied.size());
+        // Freshness: from the event's commit at its producer (ce_time) to its application here. Repeats
+        // are left out: a redelivery says nothing about how fresh the read model is.
+        long now = System.currentTimeMillis();
+        for (IncomingEvent event : applied) {
+            long millis = Math.max(0, now - event.time().toInstant().toEpochMilli());
+            freshness(consumer, event.topic()).record(Duration.ofMillis(millis));
+        }
     }
 
-    private AtomicLong lag(String consumer, String topic) {
-        return lags.computeIfAbsent(consumer + "\u0000" + topic, k -> {
-            AtomicLong lag = new AtomicLong();
-            Gauge.builder("cunjian.consumer.lag", lag, h -> h.get() / 1000.0)
-                    .tag("consumer", consumer).tag("topic", topic).baseUnit("seconds").register(registry);
-            return lag;
-        });
+    private Timer freshness(String consumer, String topic) {
+        return freshness.computeIfAbsent(consumer + "\u0000" + topic, k -> Timer.builder("cunjian.consumer.freshness")
+                .description("time from an event's ce_time at its producer to its application by this consumer")
+                .serviceLevelObjectives(FRESHNESS_BUCKETS).tag("consumer", consumer).tag("topic", topic)
+                .register(registry));
+    }
+
+    private Counter deadLettered(String consumer, String topic) {
+        return deadLettered.computeIfAbsent(consumer + "\u0000" + topic, k -> Counter
+                .builder("cunjian.consumer.dead.lettered").description("records this consumer sent to <topic>.dlq")
+                .tag("consumer", consumer).tag("topic", topic).register(registry));
     }
 
     private Meters register(String consumer) {
         return new Meters(
-                Counter.builder("cunjian.consumer.events").tag("consumer", consumer).tag("outcome", "applied").register(registry),
+                Counter.builder("cunjian.consumer.events").description("events received, by outcome: applied, or a repeat skipped")
+                        .tag("consumer", consumer).tag("outcome", "applied").register(registry),
                 Counter.builder("cunjian.consumer.events").tag("consumer", consumer).tag("outcome", "repeat").register(registry));
     }
 }

@@ -13,8 +13,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Keeps {@link RegionReplica} and {@link CategoryReplica} from village.events in services that set
- * {@code cunjian.replica.enabled=true} (and configure the {@code village-events} channel). Its lag
- * is the {@code cunjian_consumer_lag_seconds} gauge of this consumer.
+ * {@code cunjian.replica.enabled=true} (and configure the {@code village-events} channel). How far it
+ * is behind: {@code cunjian_consumer_lag_records} and {@code cunjian_consumer_freshness_seconds}
+ * (docs/operations/metrics.md).
  */
 @ApplicationScoped
 @IfBuildProperty(name = "cunjian.replica.enabled", stringValue = "true")
