@@ -59,6 +59,7 @@ class RestoreDrillIT {
         stack.kill("work-orders");
         Map<String, String> tablesBefore = tables(server, db);
         Path dump = stack.rootDir().resolve("restore-drill-" + db + ".dump");
+        dump.toFile().deleteOnExit(); // a drill leaves no dump in the checkout
         long t = System.nanoTime();
         run(server, "pg_dump", "-Fc", "--create", "-f", dump.toString(), db);
         long dumped = System.nanoTime();
