@@ -65,14 +65,22 @@ public final class E2eStack implements AutoCloseable {
         return DATABASE_PREFIX + Integer.toHexString(root.toString().hashCode() & 0xffffff) + "_";
     }
 
+    /** Kafka nodes of the shared instance: {@code -De2e.brokers=3} runs the whole suite on three. */
+    public static final int BROKERS = Integer.getInteger("e2e.brokers", 1);
+
     public static E2eStack start() throws Exception {
+        return start(BROKERS);
+    }
+
+    /** An instance with {@code brokers} Kafka nodes; the caller closes it. */
+    public static E2eStack start(int brokers) throws Exception {
         Path root = root();
         Path state = root.resolve("e2e/target/stack-" + System.currentTimeMillis());
         StackSettings settings = StackSettings.isolated(root, state, databasePrefix(root)).withEnvironment(Map.of(
                 "CUNJIAN_CAMERAS_ONLINE_WINDOW", CAMERA_WINDOW.toString(),
                 "CUNJIAN_CAMERAS_SWEEP_EVERY", "1s",
                 // the machine's PostgreSQL (max_connections 100) is shared with other builds: 8 per service is plenty on 2 cores
-                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "8"));
+                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "8")).withBrokers(brokers);
         E2eStack e2e = new E2eStack(root, new Stack(root, settings));
         long t0 = System.nanoTime();
         try {
@@ -122,7 +130,17 @@ public final class E2eStack implements AutoCloseable {
     }
 
     public void startBroker() {
-        started.add(stack.kafka().start(Duration.ofSeconds(90)));
+        started.addAll(stack.kafka().start(Duration.ofSeconds(90)));
+    }
+
+    /** {@code kill -9} of one Kafka node; the others carry on. */
+    public void killBroker(int nodeId) {
+        stack.kafka().node(nodeId).kill();
+    }
+
+    /** Starts the node again on its own data; it catches up from the others. */
+    public void startBroker(int nodeId) {
+        started.add(stack.kafka().node(nodeId).start(Duration.ofSeconds(90)));
     }
 
     /** A second instance of a service on the same database and broker, on a port of its own. */

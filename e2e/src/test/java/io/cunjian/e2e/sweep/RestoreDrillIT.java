@@ -27,7 +27,7 @@ import io.cunjian.e2e.Api;
 import io.cunjian.e2e.E2eStack;
 import io.cunjian.e2e.Faults;
 import io.cunjian.e2e.WriteStream;
-import io.cunjian.infrastructure.KafkaBroker;
+import io.cunjian.infrastructure.KafkaCluster;
 import io.cunjian.infrastructure.Postgres;
 
 /**
@@ -134,8 +134,8 @@ class RestoreDrillIT {
         }
     }
 
-    private static long records(KafkaBroker kafka, String topic) throws Exception {
-        try (Admin admin = KafkaBroker.admin(kafka.bootstrapServers())) {
+    private static long records(KafkaCluster kafka, String topic) throws Exception {
+        try (Admin admin = kafka.admin()) {
             Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
             admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
                     .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));

@@ -15,8 +15,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * A single-node Apache Kafka broker in KRaft mode, run as its own JVM from the jars that
+ * One Apache Kafka node in KRaft mode (broker and controller in one JVM), run from the jars that
  * {@code deploy/local/kafka-dist} copies from Maven Central. All its state lives in {@code home}.
+ * Alone it is its own quorum ({@code --standalone}); in a {@link KafkaCluster} it is one of the
+ * cluster's fixed voters and the internal topics are replicated like the cluster's own topics.
  */
 public final class KafkaBroker {
 
@@ -26,12 +28,32 @@ public final class KafkaBroker {
     private final Path libDir;
     private final int port;
     private final int controllerPort;
+    private final int nodeId;
+    /** {@code id@host:port,...} of every controller of the cluster; null for a node that is alone. */
+    private final String voters;
+    private final int replicas;
 
+    /** A node alone: its own controller quorum, every internal topic with one copy. */
     public KafkaBroker(Path home, Path libDir, int port, int controllerPort) {
+        this(home, libDir, 1, port, controllerPort, null, 1);
+    }
+
+    KafkaBroker(Path home, Path libDir, int nodeId, int port, int controllerPort, String voters, int replicas) {
         this.home = home.toAbsolutePath();
         this.libDir = libDir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
+        this.nodeId = nodeId;
+        this.voters = voters;
+        this.replicas = replicas;
+    }
+
+    public int nodeId() {
+        return nodeId;
+    }
+
+    public int port() {
+        return port;
     }
 
     /**
@@ -70,6 +92,17 @@ public final class KafkaBroker {
 
     /** Starts the broker unless it already runs, and waits until it says it has started. */
     public long start(Duration timeout) {
+        long pid = launch(null);
+        awaitStarted(pid, timeout);
+        return pid;
+    }
+
+    /**
+     * Starts the JVM unless it already runs, without waiting: the nodes of a cluster must all be
+     * starting before any of them can finish (each waits for a quorum of controllers).
+     * {@code clusterId} formats empty storage; null formats a node alone with a new id.
+     */
+    long launch(String clusterId) {
         Optional<ProcessHandle> existing = running();
         if (existing.isPresent()) {
             return existing.get().pid();
@@ -78,13 +111,18 @@ public final class KafkaBroker {
             throw new IllegalStateException("Kafka jars not found in " + libDir + ": build first (./mvnw -DskipTests package)");
         }
         Path config = writeConfig();
-        formatStorageOnce(config);
+        formatStorageOnce(config, clusterId);
         long pid = Processes.startDetached(
                 List.of(Processes.javaBin(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
                         "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
                         "-cp", libDir + "/*", "kafka.Kafka", config.toString()),
                 Map.of(), home, log());
         Processes.writePid(pidFile(), pid);
+        return pid;
+    }
+
+    /** Waits until the node says it has started; stops it and fails with its log's end otherwise. */
+    void awaitStarted(long pid, Duration timeout) {
         boolean ready = Processes.await(timeout, () -> Processes.logContains(log(), READY_LINE)
                 || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
         if (!ready || !Processes.logContains(log(), READY_LINE)) {
@@ -92,7 +130,6 @@ public final class KafkaBroker {
             throw new IllegalStateException("Kafka did not start within " + timeout + "; last lines of " + log()
                     + ":\n" + Processes.tail(log(), 30));
         }
-        return pid;
     }
 
     public boolean stop() {
@@ -109,7 +146,17 @@ public final class KafkaBroker {
      * stack's databases are marked with, so that it is known which databases and which topics belong together.
      */
     public String clusterId() {
-        formatStorageOnce(writeConfig());
+        formatStorageOnce(writeConfig(), null);
+        return formattedClusterId();
+    }
+
+    /** The cluster id in this node's storage, formatting it with {@code clusterId} if it has none. */
+    String clusterId(String clusterId) {
+        formatStorageOnce(writeConfig(), clusterId);
+        return formattedClusterId();
+    }
+
+    private String formattedClusterId() {
         Properties meta = new Properties();
         try (var in = Files.newBufferedReader(home.resolve("data").resolve("meta.properties"))) {
             meta.load(in);
@@ -161,8 +208,9 @@ public final class KafkaBroker {
             Path config = home.resolve("server.properties");
             Files.writeString(config, String.join("\n",
                     "process.roles=broker,controller",
-                    "node.id=1",
-                    "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                    "node.id=" + nodeId,
+                    voters == null ? "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort
+                            : "controller.quorum.voters=" + voters,
                     "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                     "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                     "controller.listener.names=CONTROLLER",
@@ -172,11 +220,17 @@ public final class KafkaBroker {
                     "num.partitions=1",
                     // Topics are created by the stack with their settings; a typo must fail, not create.
                     "auto.create.topics.enable=false",
-                    "offsets.topic.replication.factor=1",
-                    "transaction.state.log.replication.factor=1",
-                    "transaction.state.log.min.isr=1",
-                    "share.coordinator.state.topic.replication.factor=1",
-                    "share.coordinator.state.topic.min.isr=1",
+                    // Consumer offsets and transaction state are as safe as the events themselves:
+                    // as many copies as the cluster's topics, a write needs all but one of them.
+                    "offsets.topic.replication.factor=" + replicas,
+                    "transaction.state.log.replication.factor=" + replicas,
+                    "transaction.state.log.min.isr=" + minInsyncReplicas(replicas),
+                    "share.coordinator.state.topic.replication.factor=" + replicas,
+                    "share.coordinator.state.topic.min.isr=" + minInsyncReplicas(replicas),
+                    "default.replication.factor=" + replicas,
+                    "min.insync.replicas=" + minInsyncReplicas(replicas),
+                    // a replica that missed writes never becomes leader: losing availability beats losing events
+                    "unclean.leader.election.enable=false",
                     "group.initial.rebalance.delay.ms=0",
                     "log.retention.ms=-1",
                     ""));
@@ -199,16 +253,25 @@ public final class KafkaBroker {
         }
     }
 
-    private void formatStorageOnce(Path config) {
+    /** Copies a write needs before it is acknowledged: all but one when there are three or more. */
+    public static int minInsyncReplicas(int replicas) {
+        return replicas >= 3 ? replicas - 1 : 1;
+    }
+
+    private void formatStorageOnce(Path config, String clusterId) {
         if (hasStorage()) {
             return;
         }
+        List<String> command = new java.util.ArrayList<>(List.of(Processes.javaBin(), "-Xmx256m",
+                "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
+                "-cp", libDir + "/*", "kafka.tools.StorageTool", "format",
+                "-t", clusterId != null ? clusterId : org.apache.kafka.common.Uuid.randomUuid().toString(),
+                "-c", config.toString()));
+        if (voters == null) {
+            command.add("--standalone"); // a quorum of one; a cluster's nodes share the fixed voters of their configuration
+        }
         try {
-            Process format = new ProcessBuilder(Processes.javaBin(), "-Xmx256m",
-                    "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
-                    "-cp", libDir + "/*", "kafka.tools.StorageTool", "format", "--standalone",
-                    "-t", org.apache.kafka.common.Uuid.randomUuid().toString(),
-                    "-c", config.toString())
+            Process format = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("format.log").toFile())
                     .start();

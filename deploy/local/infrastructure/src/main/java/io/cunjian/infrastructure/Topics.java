@@ -62,14 +62,30 @@ public final class Topics {
         }
     }
 
-    /** Creates the missing topics, each name prefixed with {@code prefix} (empty for the stack). */
+    /** How a topic's partitions are copied across the brokers now. */
+    public record Replication(String name, int partitions, int replicationFactor, String minInsyncReplicas,
+            int underReplicated) {
+    }
+
+    /** Creates the missing topics, each name prefixed with {@code prefix} (empty for the stack), one copy each. */
     public static void ensure(Admin admin, String prefix) throws InterruptedException, ExecutionException {
+        ensure(admin, prefix, 1, 1);
+    }
+
+    /**
+     * Creates the missing topics with {@code replicas} copies of each partition, of which a write
+     * needs {@code minInsyncReplicas}; a copy that fell behind is never made leader.
+     */
+    public static void ensure(Admin admin, String prefix, int replicas, int minInsyncReplicas)
+            throws InterruptedException, ExecutionException {
         Set<String> existing = admin.listTopics().names().get();
         List<NewTopic> missing = specs().stream()
                 .filter(s -> !existing.contains(prefix + s.name()))
-                .map(s -> new NewTopic(prefix + s.name(), s.partitions(), (short) 1)
+                .map(s -> new NewTopic(prefix + s.name(), s.partitions(), (short) replicas)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, RETENTION_FOREVER,
-                                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)))
+                                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas),
+                                TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false")))
                 .toList();
         if (!missing.isEmpty()) {
             admin.createTopics(missing).all().get();
@@ -94,6 +110,22 @@ public final class Topics {
                     config.get(TopicConfig.RETENTION_MS_CONFIG).value(),
                     config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
         }));
+    }
+
+    /** Partitions, copies, copies a write needs, and partitions short of a copy, per listed topic on the broker. */
+    public static List<Replication> replication(Admin admin, String prefix) throws InterruptedException, ExecutionException {
+        Set<String> existing = admin.listTopics().names().get();
+        List<String> names = specs().stream().map(s -> prefix + s.name()).filter(existing::contains).toList();
+        Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get();
+        Map<ConfigResource, Config> configs = admin.describeConfigs(names.stream()
+                .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList()).all().get();
+        return names.stream().map(n -> {
+            var partitions = descriptions.get(n).partitions();
+            int under = (int) partitions.stream().filter(p -> p.isr().size() < p.replicas().size()).count();
+            return new Replication(n, partitions.size(), partitions.get(0).replicas().size(),
+                    configs.get(new ConfigResource(ConfigResource.Type.TOPIC, n))
+                            .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value(), under);
+        }).toList();
     }
 
     /** Problems found comparing the broker with topics.conf; empty when all is as it should be. */

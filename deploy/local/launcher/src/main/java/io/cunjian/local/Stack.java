@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.cunjian.infrastructure.KafkaBroker;
+import io.cunjian.infrastructure.KafkaCluster;
 import io.cunjian.infrastructure.Postgres;
 import io.cunjian.infrastructure.Processes;
 import io.cunjian.infrastructure.TokenMinter;
@@ -31,7 +31,7 @@ public final class Stack {
     private final StackSettings settings;
     private final Path state;
     private final List<ServiceDescriptor> services;
-    private final KafkaBroker kafka;
+    private final KafkaCluster kafka;
     private final StackDatabases databases;
     private final ServiceProcesses processes;
 
@@ -45,8 +45,9 @@ public final class Stack {
         this.settings = settings;
         this.state = settings.state().toAbsolutePath();
         this.services = settings.services(this.root);
-        this.kafka = new KafkaBroker(state.resolve("kafka"), this.root.resolve("deploy/local/kafka-dist/target/lib"),
-                settings.kafkaPort(), settings.kafkaControllerPort());
+        // one node keeps its state where the one-broker stack always had it; three live beside it, apart
+        this.kafka = KafkaCluster.of(state.resolve(settings.brokers() == 1 ? "kafka" : "kafka-cluster"),
+                this.root.resolve("deploy/local/kafka-dist/target/lib"), settings.kafkaNodes());
         this.databases = new StackDatabases(this);
         this.processes = new ServiceProcesses(this);
     }
@@ -94,13 +95,18 @@ public final class Stack {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
-    public KafkaBroker kafka() {
+    public KafkaCluster kafka() {
         return kafka;
     }
 
     /** The PostgreSQL server the running instance uses. */
     public Postgres.Server database() {
         return databases.recorded().orElseThrow(() -> new IllegalStateException("the stack has not been started"));
+    }
+
+    /** Where {@code start} remembers how many Kafka nodes it started, for the commands after it. */
+    static Path brokersFile(Path state) {
+        return state.resolve("kafka-brokers");
     }
 
     /** The stack's signing key pair, created by the first {@code start} or {@code token}. */
@@ -177,7 +183,7 @@ public final class Stack {
     public List<ProcessHandle> processes() {
         List<ProcessHandle> all = new ArrayList<>();
         pidFiles().forEach(pid -> Processes.alive(pid).ifPresent(all::add));
-        kafka.running().ifPresent(all::add);
+        all.addAll(kafka.running());
         databases.embeddedServer().ifPresent(all::add);
         return all;
     }

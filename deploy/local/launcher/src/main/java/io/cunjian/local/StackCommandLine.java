@@ -21,7 +21,10 @@ public final class StackCommandLine {
 
     private static final String USAGE = """
             usage: deploy/local/stack <command>
-              start [--embedded-pg]  build what is missing, start Kafka, PostgreSQL and the services, load seeds
+              start [--embedded-pg] [--brokers 1|3]
+                                     build what is missing, start Kafka, PostgreSQL and the services, load seeds;
+                                     --brokers 3: three Kafka nodes, every topic with three copies (remembered
+                                     for the commands after it; default 1)
               stop                   stop everything the stack started
               status                 what runs, with pids and health
               smoke                  check the running stack end to end (exit 1 on any failure)
@@ -39,11 +42,47 @@ public final class StackCommandLine {
     private StackCommandLine() {
     }
 
+    /** How many Kafka nodes the last {@code start} started; 1 before any. */
+    static int rememberedBrokers(Stack stack) throws java.io.IOException {
+        Path file = Stack.brokersFile(stack.state());
+        return java.nio.file.Files.exists(file) ? Integer.parseInt(java.nio.file.Files.readString(file).strip()) : 1;
+    }
+
+    /** {@code --brokers N} of {@code start}; without it the count of the last start. */
+    static int brokersOption(List<String> options, int remembered) {
+        int at = options.indexOf("--brokers");
+        if (at < 0) {
+            return remembered;
+        }
+        String value = at + 1 < options.size() ? options.get(at + 1) : "";
+        if (!value.matches("\\d") || !StackSettings.BROKER_COUNTS.contains(Integer.parseInt(value))) {
+            throw new IllegalArgumentException("--brokers takes one of " + StackSettings.BROKER_COUNTS + ", not '" + value + "'");
+        }
+        return Integer.parseInt(value);
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("cunjian.root", "."));
         String name = args.length == 0 ? "help" : args[0];
         List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
         Stack stack = new Stack(root);
+        int remembered = rememberedBrokers(stack);
+        int asked;
+        try {
+            asked = "start".equals(name) ? brokersOption(options, remembered) : remembered;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (asked != remembered && !stack.kafka().running().isEmpty()) {
+            System.err.println("Kafka runs with " + remembered + (remembered == 1 ? " broker" : " brokers")
+                    + ": stop the stack first (deploy/local/stack stop)");
+            System.exit(2);
+        }
+        if (asked != 1) {
+            stack = new Stack(root, stack.settings().withBrokers(asked));
+        }
         StackCommand command = COMMANDS.get(name);
         int exit;
         if (command != null) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-import io.cunjian.infrastructure.KafkaBroker;
+import io.cunjian.infrastructure.KafkaCluster;
 import io.cunjian.infrastructure.Postgres;
 import io.cunjian.infrastructure.Processes;
 
@@ -116,7 +116,7 @@ final class StackDatabases {
      * them carry this broker's, both start afresh (seeds are loaded again) — and the stack says so.
      */
     void prepare(Postgres.Server db) {
-        KafkaBroker kafka = stack.kafka();
+        KafkaCluster kafka = stack.kafka();
         boolean fresh = stack.settings().freshDatabases();
         List<String> names = stack.services().stream().map(ServiceDescriptor::database).toList();
         boolean brokerHadStorage = kafka.hasStorage();
@@ -126,7 +126,7 @@ final class StackDatabases {
         if (oneWorld && !fresh) {
             return;
         }
-        if (kafka.running().isPresent()) {
+        if (!kafka.running().isEmpty()) {
             throw new IllegalStateException("databases " + names + " do not all go with the running Kafka;"
                     + " stop the stack (deploy/local/stack stop) and start it again to start both afresh");
         }

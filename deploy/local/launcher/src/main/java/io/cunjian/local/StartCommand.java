@@ -1,5 +1,6 @@
 package io.cunjian.local;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 import org.apache.kafka.clients.admin.Admin;
 
-import io.cunjian.infrastructure.KafkaBroker;
+import io.cunjian.infrastructure.KafkaCluster;
 import io.cunjian.infrastructure.Postgres;
 import io.cunjian.infrastructure.Processes;
 import io.cunjian.infrastructure.Topics;
@@ -48,14 +49,18 @@ final class StartCommand implements StackCommand {
         Stack.say("PostgreSQL", (db.embedded() ? "embedded" : "machine") + " server at " + db.host() + ":" + db.port()
                 + ", databases " + stack.services().stream().map(ServiceDescriptor::database).toList());
 
-        KafkaBroker kafka = stack.kafka();
-        boolean wasRunning = kafka.running().isPresent();
-        long kafkaPid = kafka.start(Duration.ofSeconds(90));
+        KafkaCluster kafka = stack.kafka();
+        boolean wasRunning = kafka.running().size() == kafka.nodes().size();
+        List<Long> kafkaPids = kafka.start(Duration.ofSeconds(90));
+        Files.writeString(Stack.brokersFile(stack.state()), Integer.toString(kafka.nodes().size()));
         try (Admin admin = kafka.admin()) {
-            Topics.ensure(admin, "");
+            Topics.ensure(admin, "", kafka.replicationFactor(), kafka.minInsyncReplicas());
         }
-        Stack.say("Kafka", (wasRunning ? "already running" : "started") + " (pid " + kafkaPid + ") at "
-                + kafka.bootstrapServers() + ", topics " + Topics.specs().stream().map(Topics.Spec::name).toList());
+        Stack.say("Kafka", (wasRunning ? "already running" : "started") + " (" + kafka.nodes().size()
+                + (kafka.nodes().size() == 1 ? " broker" : " brokers") + ", pids " + kafkaPids + ") at "
+                + kafka.bootstrapServers() + ", topics " + Topics.specs().stream().map(Topics.Spec::name).toList()
+                + " with " + kafka.replicationFactor() + (kafka.replicationFactor() == 1 ? " copy" : " copies, min ISR "
+                + kafka.minInsyncReplicas()));
 
         if (!startServices(stack, db)) {
             return 1;
@@ -107,8 +112,9 @@ final class StartCommand implements StackCommand {
                 "  Dashboard         " + s.baseUrl() + "/dashboard/   (sign in as a demo user, README \"The web pages\")"));
         stack.services().stream().filter(s -> s.name().equals("work-orders")).forEach(s -> System.out.println(
                 "  Phone page        " + s.baseUrl() + "/contractor/   verification queue " + s.baseUrl() + "/staff/"));
-        System.out.println("  Kafka             " + stack.kafka().bootstrapServers() + " (KRaft; state in "
-                + root.relativize(stack.state().resolve("kafka")) + ")");
+        System.out.println("  Kafka             " + stack.kafka().bootstrapServers() + " (KRaft, "
+                + stack.kafka().nodes().size() + (stack.kafka().nodes().size() == 1 ? " broker" : " brokers")
+                + "; state in " + root.relativize(stack.state()) + ")");
         System.out.println("  PostgreSQL        " + db.host() + ":" + db.port() + " user " + db.user()
                 + (db.embedded() ? " (embedded)" : " (this machine's)"));
         System.out.println("  Logs              " + root.relativize(stack.state().resolve("logs")));

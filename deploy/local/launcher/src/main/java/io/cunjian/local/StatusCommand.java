@@ -3,7 +3,11 @@ package io.cunjian.local;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.kafka.clients.admin.Admin;
+
+import io.cunjian.infrastructure.KafkaBroker;
 import io.cunjian.infrastructure.Postgres;
+import io.cunjian.infrastructure.Topics;
 
 /** {@code status}: what runs, with pids and readiness; exit 3 unless everything is up, so scripts can wait on it. */
 final class StatusCommand implements StackCommand {
@@ -22,9 +26,7 @@ final class StatusCommand implements StackCommand {
             allUp &= up;
             Stack.say("PostgreSQL", "machine server at 127.0.0.1:5432 " + (up ? "answers" : "does not answer"));
         }
-        Optional<ProcessHandle> k = stack.kafka().running();
-        allUp &= k.isPresent();
-        Stack.say("Kafka", k.map(h -> "running (pid " + h.pid() + ") at " + stack.kafka().bootstrapServers()).orElse("not running"));
+        allUp &= kafka(stack);
         for (ServiceDescriptor s : stack.services()) {
             Optional<ProcessHandle> p = stack.serviceProcesses().alive(s);
             int ready = p.isPresent() ? HttpProbe.status(s.baseUrl() + "/q/health/ready") : -1;
@@ -33,5 +35,29 @@ final class StatusCommand implements StackCommand {
                     + (ready == 200 ? "UP" : "DOWN (" + ready + ")")).orElse("not running"));
         }
         return allUp ? 0 : 3;
+    }
+
+    /** Each broker (id, port, pid, up) and, while one answers, each topic's copies; true when all brokers run. */
+    private static boolean kafka(Stack stack) {
+        boolean allUp = true;
+        for (KafkaBroker node : stack.kafka().nodes()) {
+            Optional<ProcessHandle> p = node.running();
+            allUp &= p.isPresent();
+            Stack.say("Kafka broker " + node.nodeId(), p.map(h -> "running (pid " + h.pid() + ") at " + node.bootstrapServers()
+                    + ", up").orElse("not running, at " + node.bootstrapServers() + ", down"));
+        }
+        if (stack.kafka().running().isEmpty()) {
+            return false;
+        }
+        try (Admin admin = stack.kafka().admin()) {
+            for (Topics.Replication t : Topics.replication(admin, "")) {
+                Stack.say("  topic", String.format("%-26s %2d partitions, RF %d, min ISR %s, under-replicated %d",
+                        t.name(), t.partitions(), t.replicationFactor(), t.minInsyncReplicas(), t.underReplicated()));
+            }
+        } catch (Exception e) {
+            Stack.say("  topics", "not readable: " + e.getMessage());
+            allUp = false;
+        }
+        return allUp;
     }
 }

@@ -27,7 +27,7 @@ final class StopCommand implements StackCommand {
             }
         }
         if (stack.kafka().stop()) {
-            Stack.say("Kafka", "stopped");
+            Stack.say("Kafka", stack.kafka().nodes().size() == 1 ? "stopped" : "stopped (" + stack.kafka().nodes().size() + " brokers)");
         }
         if (stack.databases().stopEmbeddedServer()) {
             Stack.say("PostgreSQL", "embedded server stopped");

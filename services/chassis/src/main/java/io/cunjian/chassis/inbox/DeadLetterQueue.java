@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -56,9 +55,7 @@ public class DeadLetterQueue {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Properties p = kafka.connection();
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            Properties p = kafka.producer();
             producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;

@@ -263,10 +263,8 @@ public class OutboxRelay {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Properties p = kafka.connection();
+            Properties p = kafka.producer();
             p.putAll(Map.of(
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                     ProducerConfig.LINGER_MS_CONFIG, 5,
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,

@@ -36,4 +36,13 @@ class KafkaClientSettingsTest {
                 "sasl.jaas.config", "", "ssl.truststore.location", "");
         assertThat(settings.connection()).containsOnlyKeys("bootstrap.servers", "security.protocol");
     }
+
+    /** With three copies and min ISR 2, an event is safe only if the producer waits for them and never writes a retry twice. */
+    @Test
+    void eventProducersWaitForAllInSyncCopiesAndWriteARetryOnce() {
+        KafkaClientSettings settings = new KafkaClientSettings();
+        settings.kafka = Map.of("bootstrap.servers", "127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096", "acks", "1");
+        assertThat(settings.producer()).containsEntry("acks", "all").containsEntry("enable.idempotence", true)
+                .containsEntry("bootstrap.servers", "127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
+    }
 }
