@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.cunjian.chassis.domain.RegionCode;
 
 /**
- * The level of a region, told by the length of its code (DESIGN.md): province 2 digits, city 4,
+ * The level of a region, told by the length of its code (docs/design.md, "Codes, regions and scoping"): province 2 digits, city 4,
  * county/district 6, township 9, village 12. A region's parent is the prefix of the level above,
  * so every roll-up can walk from a village up to its province without a look-up.
  */
