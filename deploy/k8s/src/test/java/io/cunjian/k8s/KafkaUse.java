@@ -18,14 +18,15 @@ import io.cunjian.local.ServiceDescriptor;
 /**
  * What a service does with Kafka, read from its own configuration and code rather than from a
  * second list: the topics it consumes and dead-letters to (its {@code mp.messaging.incoming.*}
- * channels), the topics its outbox writes (the {@code TopicNames} constants its code publishes
- * to) and its consumer group (Quarkus's default: the application name).
+ * channels), the topics its outbox writes (the {@code TopicNames} constant of every
+ * {@code new OutgoingEvent(…)} in its code) and its consumer group (Quarkus's default: the application name).
  */
 record KafkaUse(String service, String group, Set<String> consumes, Set<String> deadLetters, Set<String> owns) {
 
     private static final Pattern CHANNEL_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.topic");
     private static final Pattern CHANNEL_DLQ = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic");
-    private static final Pattern TOPIC_CONSTANT = Pattern.compile("TopicNames\\.([A-Z_]+)\\b");
+    /** An event the service's outbox publishes: {@code new OutgoingEvent(TopicNames.X, …)} (reading a topic names it too). */
+    private static final Pattern TOPIC_CONSTANT = Pattern.compile("new OutgoingEvent\\(\\s*TopicNames\\.([A-Z_]+)\\b");
     private static final Pattern CONSTANT_VALUE = Pattern.compile("static final String ([A-Z_]+) = \"([^\"]+)\"");
 
     static KafkaUse of(ServiceDescriptor s) {
