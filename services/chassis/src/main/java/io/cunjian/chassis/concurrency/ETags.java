@@ -9,26 +9,10 @@ import io.cunjian.chassis.domain.ExpectedVersion;
 
 /**
  * Optimistic concurrency over HTTP: a resource's ETag is its entity version ({@code ETag: "7"}), and
- * updates must send it back in {@code If-Match}.
- *
- * <pre>
- * &#64;GET &#64;Path("{code}")
- * public Response get(String code) {
- *     Village v = find(code);
- *     return Response.ok(VillageView.of(v)).tag(ETags.of(v.version)).build();
- * }
- *
- * &#64;PUT &#64;Path("{code}") &#64;Transactional
- * public Response update(String code, &#64;HeaderParam("If-Match") String ifMatch, &#64;Valid VillageUpdate body) {
- *     Village v = find(code);
- *     ETags.requireIfMatch(ifMatch, v.version);   // 428 without If-Match, 412 when stale
- *     v.apply(body);
- *     v.flush();                                   // the new @Version is known only after the flush
- *     return Response.ok(VillageView.of(v)).tag(ETags.of(v.version)).build();
- * }
- * </pre>
- * A change committed between the check and the flush still fails the JPA {@code @Version} check; the
- * chassis answers that with 412 as well.
+ * updates must send it back in {@code If-Match}. The resource reads the header with {@link #expected} and
+ * hands the {@link ExpectedVersion} to the use case, which checks it against the stored version before it
+ * changes anything (428 without If-Match, 412 when stale). A change committed between the check and the
+ * flush still fails the JPA {@code @Version} check; the chassis answers that with 412 as well.
  */
 public final class ETags {
 
@@ -42,15 +26,6 @@ public final class ETags {
     /** The header value, quotes included: {@code "7"}. */
     public static String header(long version) {
         return "\"" + version + "\"";
-    }
-
-    /**
-     * Checks an {@code If-Match} header against the current version: refuses with {@code VersionRequired}
-     * (428) when it is missing and {@code VersionMismatch} (412) when it names no current version.
-     * Comparison is strong (RFC 9110 §13.1.1): a weak tag never matches; {@code *} matches any.
-     */
-    public static void requireIfMatch(String ifMatch, long currentVersion) {
-        expected(ifMatch).check(currentVersion);
     }
 
     /**
