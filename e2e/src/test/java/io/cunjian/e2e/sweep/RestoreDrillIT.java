@@ -58,8 +58,9 @@ class RestoreDrillIT {
         assertThat(unsent(server, db)).as("outbox rows not yet sent").isZero();
         stack.kill("work-orders");
         Map<String, String> tablesBefore = tables(server, db);
-        Path dump = stack.rootDir().resolve("restore-drill-" + db + ".dump");
-        dump.toFile().deleteOnExit(); // a drill leaves no dump in the checkout
+        Path dump = stack.rootDir().resolve("e2e/target/restore-drill-" + db + ".dump");
+        Files.createDirectories(dump.getParent());
+        dump.toFile().deleteOnExit(); // a drill leaves no dump in the checkout (and target/ is ignored)
         long t = System.nanoTime();
         run(server, "pg_dump", "-Fc", "--create", "-f", dump.toString(), db);
         long dumped = System.nanoTime();
