@@ -59,7 +59,7 @@ public class ConsumerLag {
     private final Map<Subscription, AtomicLong> lags = new ConcurrentHashMap<>();
     private Admin admin;
 
-    @Scheduled(every = "${cunjian.consumer.lag-poll-every:15s}", delayed = "5s",
+    @Scheduled(every = "${cunjian.consumer.lag-poll-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         subscriptions().forEach(this::measureNow);

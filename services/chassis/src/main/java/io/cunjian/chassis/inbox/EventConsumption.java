@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -49,8 +48,8 @@ public class EventConsumption {
     @Inject
     DeadLetterQueue deadLetters;
 
-    @ConfigProperty(name = "cunjian.consumer.retry-for", defaultValue = "PT5M")
-    Duration retryFor;
+    @Inject
+    ConsumerSettings settings;
 
     /** Registered once per consumer, so applying an event costs no meter look-up. */
     private record Meters(Counter applied, Counter repeats) {
@@ -139,6 +138,7 @@ public class EventConsumption {
     }
 
     private void applyOne(String consumer, IncomingEvent event, Runnable first, Consumer<IncomingEvent> handler) {
+        Duration retryFor = settings.retryFor();
         Instant giveUp = Instant.now().plus(retryFor);
         long pauseMillis = 100;
         while (true) {

@@ -16,11 +16,10 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cunjian.chassis.config.QuarkusSettings;
 import io.cunjian.chassis.events.EventData;
 import io.cunjian.chassis.events.EventSchemas;
 
@@ -54,8 +53,8 @@ public class Outbox {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String application;
+    @Inject
+    QuarkusSettings quarkus;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(OutgoingEvent event) {
@@ -114,7 +113,7 @@ public class Outbox {
             for (Row r : rows) {
                 insert.setObject(1, r.id());
                 insert.setString(2, r.event().type());
-                insert.setString(3, "/cunjian/" + application);
+                insert.setString(3, "/cunjian/" + quarkus.applicationName());
                 insert.setString(4, r.event().subject());
                 insert.setString(5, r.event().topic());
                 insert.setString(6, r.event().key());

@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.cunjian.chassis.config.QuarkusSettings;
 
 /**
  * The methods a path supports, for the {@code Allow} header a 405 must carry (RFC 9110 §15.5.6):
@@ -34,8 +34,8 @@ public class AllowedMethods {
     @Inject
     BeanManager beans;
 
-    @ConfigProperty(name = "quarkus.rest.path", defaultValue = "/")
-    String restRoot;
+    @Inject
+    QuarkusSettings quarkus;
 
     private volatile List<Route> routes;
 
@@ -68,7 +68,7 @@ public class AllowedMethods {
                     String httpMethod = httpMethod(method);
                     if (httpMethod != null) {
                         Path methodPath = method.getAnnotation(Path.class);
-                        found.add(new Route(regex(join(restRoot, classPath.value(), methodPath == null ? "" : methodPath.value())),
+                        found.add(new Route(regex(join(quarkus.restPath(), classPath.value(), methodPath == null ? "" : methodPath.value())),
                                 httpMethod));
                     }
                 }

@@ -3,18 +3,15 @@ package io.cunjian.chassis.problem;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import io.cunjian.chassis.config.QuarkusSettings;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,14 +26,14 @@ public class BodySizeLimit {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    Optional<MemorySize> maxBodySize;
+    @Inject
+    QuarkusSettings quarkus;
 
     void install(@Observes Router router) {
-        if (maxBodySize.isEmpty()) {
+        if (quarkus.maxBodySize().isEmpty()) {
             return;
         }
-        long limit = maxBodySize.get().asLongValue();
+        long limit = quarkus.maxBodySize().get().asLongValue();
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> check(context, limit));
     }
 

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.cunjian.chassis.config.QuarkusSettings;
 import io.cunjian.chassis.inbox.EventConsumption;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -28,13 +28,13 @@ public class RegionReplicaConsumer {
     @Inject
     CategoryReplica categories;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String application;
+    @Inject
+    QuarkusSettings quarkus;
 
     @Incoming("village-events")
     @Blocking
     public void onRecord(ConsumerRecord<String, byte[]> record) {
-        consumption.apply(application + "-replica", record, event -> {
+        consumption.apply(quarkus.applicationName() + "-replica", record, event -> {
             if (!regions.on(event)) {
                 categories.on(event);
             }

@@ -9,10 +9,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
@@ -55,19 +57,36 @@ public class DevSignIn {
             new DemoUser("demo.device", "device", List.of("220382201201"), null, "永加社区摄像头网关",
                     "Camera gateway, Yongjia"));
 
-    @ConfigProperty(name = "cunjian.dev-sign-in.enabled", defaultValue = "false")
-    boolean enabled;
-    @ConfigProperty(name = "cunjian.dev-sign-in.key-location")
-    Optional<String> keyLocation;
-    @ConfigProperty(name = "cunjian.dev-sign-in.token-ttl", defaultValue = "PT8H")
-    Duration ttl;
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
-    String issuer;
+    /** {@code cunjian.dev-sign-in.*}; env {@code CUNJIAN_DEV_SIGN_IN_ENABLED}, {@code …_KEY_LOCATION}, {@code …_TOKEN_TTL}. */
+    @ConfigMapping(prefix = "cunjian.dev-sign-in")
+    public interface Settings {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The local stack's private key (PEM), the pair of {@code mp.jwt.verify.publickey.location}. */
+        Optional<String> keyLocation();
+
+        @WithDefault("PT8H")
+        Duration tokenTtl();
+
+        /**
+         * The issuer the tokens name: the one the services verify. It is read through this mapping's default rather
+         * than a mapping over {@code mp.jwt.verify}: such a mapping would have to name every {@code mp.jwt.verify.*}
+         * key SmallRye JWT reads (the public key, its algorithm, audiences…) or fail the start on the first it does
+         * not, since only Quarkus's own namespace is spared that check. Not meant to be set on its own.
+         */
+        @WithDefault("${mp.jwt.verify.issuer}")
+        String issuer();
+    }
+
+    @Inject
+    Settings settings;
 
     void routes(@Observes Router router) {
-        if (!enabled) {
+        if (!settings.enabled()) {
             return;
         }
+        Optional<String> keyLocation = settings.keyLocation();
         if (keyLocation.isEmpty()) {
             LOG.error("cunjian.dev-sign-in.enabled=true without cunjian.dev-sign-in.key-location: the development sign-in stays off");
             return;
@@ -96,8 +115,8 @@ public class DevSignIn {
     }
 
     String sign(DemoUser u, PrivateKey key) {
-        JwtClaimsBuilder b = Jwt.issuer(issuer).subject(u.id()).upn(u.id()).groups(Set.of(u.role()))
-                .claim("regions", u.regions()).expiresIn(ttl.toSeconds());
+        JwtClaimsBuilder b = Jwt.issuer(settings.issuer()).subject(u.id()).upn(u.id()).groups(Set.of(u.role()))
+                .claim("regions", u.regions()).expiresIn(settings.tokenTtl().toSeconds());
         if (u.contractorId() != null) {
             b.claim("contractor_id", u.contractorId());
         }

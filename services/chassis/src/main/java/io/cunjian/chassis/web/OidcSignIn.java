@@ -39,15 +39,23 @@ public class OidcSignIn {
         String scope();
     }
 
+    /** {@code cunjian.web.*} beside the provider's settings: the pages' Content-Security-Policy. */
+    @ConfigMapping(prefix = "cunjian.web")
+    public interface Pages {
+        /** The policy every page is served with (the chassis sets it; {@code /web/sign-in.html} widens connect-src). */
+        String contentSecurityPolicy();
+    }
+
     @Inject
     Settings settings;
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "cunjian.web.content-security-policy")
-    String pagesPolicy;
+    @Inject
+    Pages pages;
 
     void routes(@Observes Router router) {
         // The pages' policy allows fetches to this origin only; the sign-in page also talks to the
         // provider (discovery, token endpoint), so its connect-src names the provider's origin.
         Optional<String> issuer = settings.issuer().filter(i -> !i.isBlank()).map(i -> i.replaceAll("/+$", ""));
+        String pagesPolicy = pages.contentSecurityPolicy();
         String policy = issuer.map(i -> pagesPolicy.replace("connect-src 'self'", "connect-src 'self' " + origin(i)))
                 .orElse(pagesPolicy);
         router.route("/web/sign-in.html").order(-1000).handler(ctx -> {
