@@ -79,7 +79,7 @@ public class ProblemMappers {
     /** A domain rejection answers as the problem {@link Rejections} makes of it. */
     @ServerExceptionMapper(priority = PRIORITY)
     public Response rejection(Rejection e, HttpServerRequest request) {
-        return problem(Rejections.asProblem(e), request);
+        return problem(Rejections.asProblem(e, request.path()), request);
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
