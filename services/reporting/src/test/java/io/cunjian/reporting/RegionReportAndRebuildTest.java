@@ -151,8 +151,10 @@ class RegionReportAndRebuildTest extends ProducerEvents {
             assertThat(rs.getInt(1)).as("the abandoned rebuild's tables are dropped").isZero();
         }
         assertThat(rebuild.getLong("events")).isGreaterThanOrEqualTo(15);
-        assertThat(rebuild.getLong("unreadable")).as("the poison record of another test, read again, not applied")
-                .isLessThanOrEqualTo(1);
+        // ProgressReportTest's two poison records (a cut-off body, a time that is not RFC 3339) are on the topic
+        // when it ran first: read again, not applied
+        assertThat(rebuild.getLong("unreadable")).as("the poison records of another test, read again, not applied")
+                .isLessThanOrEqualTo(2);
 
         JsonPath r = awaitReport(a, p -> item(p, "street-lighting") == 0.5f);
         assertThat(r.getFloat("items.find { it.code == 'street-lighting' }.figures.find { it.what == 'street-lamp-repair' }.done"))
