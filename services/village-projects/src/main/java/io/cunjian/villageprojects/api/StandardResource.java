@@ -1,7 +1,6 @@
 package io.cunjian.villageprojects.api;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,10 +30,7 @@ import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.ConflictProblem;
-import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.ProblemException;
-import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.villageprojects.domain.StandardService;
 import io.cunjian.villageprojects.domain.StandardVersion;
@@ -120,11 +116,6 @@ public class StandardResource {
     private static RuntimeException problem(StandardVersion.Rejection rejection) {
         if (rejection instanceof StandardVersion.AlreadyExists r) {
             return new ConflictProblem(null, "problem.standard.already-exists", r.id());
-        }
-        if (rejection instanceof StandardVersion.NotADraft r) {
-            return new ProblemException(ProblemType.CONFLICT,
-                    List.of(new FieldError("status", "problem.standard.frozen.field")), "problem.standard.frozen", r.id())
-                    .with("currentState", r.status().name());
         }
         if (rejection instanceof StandardVersion.BasisNotFound) {
             return new InvalidInputProblem("basedOn", "problem.standard.basis.unknown");
