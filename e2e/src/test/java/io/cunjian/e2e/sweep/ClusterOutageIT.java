@@ -73,7 +73,7 @@ class ClusterOutageIT {
         }
         long acknowledgedWhileDown = writes.acknowledged() - acknowledgedAtKill;
         Map<String, Long> atReturn = unsent();
-        System.out.printf("FAULT %d writes acknowledged in %d s with two brokers down; unsent in the outboxes now %s%n",
+        System.out.printf("FAULT %d writes (orders, villages with a plan, zones) acknowledged in %d s with two brokers down; unsent in the outboxes now %s%n",
                 acknowledgedWhileDown, OUTAGE.toSeconds(), atReturn);
         long back = System.nanoTime();
         down.forEach(stack::startBroker);

@@ -107,6 +107,10 @@ class ScaleOutIT {
         for (int k : REPORTING) {
             drainWithReporting(k);
         }
+        // the rows behind docs/operations/scale.md's database sizes: work-orders after the creates, reporting after the last count
+        for (ServiceDescriptor s : stack.stack().services()) {
+            DatabaseSizes.print(stack.database(), s.name(), s.database());
+        }
     }
 
     private static List<String> world() {
