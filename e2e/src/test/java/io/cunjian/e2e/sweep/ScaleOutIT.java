@@ -60,6 +60,12 @@ class ScaleOutIT {
     static final List<Integer> WORK_ORDERS = counts("e2e.scale.work-orders", "1,2");
     static final List<String> TOPICS = List.of("village.events", "workorder.events", "camera.events");
     static final String TOWNSHIP = "220382106";
+    /**
+     * Villages the creates go to, in turn. Each commit holds its village's outbox lock (ADR 0004: events of
+     * one village are published in commit order), so creates for one village queue behind each other's
+     * commit; a county's callers spread over its villages.
+     */
+    static final int VILLAGES = Integer.getInteger("e2e.scale.villages", 30);
 
     static E2eStack stack;
     static final List<String> results = new ArrayList<>();
@@ -116,7 +122,7 @@ class ScaleOutIT {
     private static List<String> world() {
         World world = new World(stack).regions("22", "吉林省", "2203", "四平市", "220382", "县220382", TOWNSHIP, "端到端扩容乡").standard();
         List<String> villages = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= VILLAGES; i++) {
             villages.add(TOWNSHIP + String.format("%03d", i));
             world.village(villages.get(i - 1), "扩容" + i + "村", false);
         }
@@ -161,7 +167,8 @@ class ScaleOutIT {
             Window w = Window.open(instances, "work-orders", created::get, budget);
             refused.clear();
             Api.sleep((WINDOW == 0 ? 60 : WINDOW) * 1000L);
-            String line = w.close("work-orders create, " + n + " instance" + (n == 1 ? "" : "s"), "created")
+            String line = w.close("work-orders create, " + n + " instance" + (n == 1 ? "" : "s") + ", " + CLIENTS + " callers, "
+                    + villages.size() + " villages", "created")
                     + (refused.isEmpty() ? "" : "; not 201 in the window: " + refused);
             running.set(false);
             for (Thread t : callers) {
