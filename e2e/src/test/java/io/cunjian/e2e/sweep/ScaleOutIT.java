@@ -68,6 +68,8 @@ class ScaleOutIT {
     static final int VILLAGES = Integer.getInteger("e2e.scale.villages", 30);
 
     static E2eStack stack;
+    /** Records on the three topics once the backlog is written: what a full drain applies (the backlog and the creates' events). */
+    static long onTopics;
     static final List<String> results = new ArrayList<>();
     /** The reporting instances running now (the next count stops them first). */
     static final List<ServiceDescriptor> reportingUp = new ArrayList<>();
@@ -109,7 +111,9 @@ class ScaleOutIT {
         }
         long t0 = System.nanoTime();
         Map<String, Long> backlog = EventBacklog.produce(stack.stack().kafka().bootstrapServers(), EVENTS);
-        System.out.printf("SCALE backlog of %d events %s produced in %.1f s%n", EVENTS, backlog, (System.nanoTime() - t0) / 1e9);
+        onTopics = recordsOnTopics();
+        System.out.printf("SCALE backlog of %d events %s produced in %.1f s; %d records on the topics in all%n", EVENTS, backlog,
+                (System.nanoTime() - t0) / 1e9, onTopics);
         for (int k : REPORTING) {
             drainWithReporting(k);
         }
@@ -196,7 +200,15 @@ class ScaleOutIT {
             Api.sleep(WARMUP * 1000L);
             Window w = Window.open(instances, "reporting", ScaleOutIT::applied, budget);
             if (WINDOW == 0) {
-                while (applied() < EVENTS) {
+                long last = -1;
+                long stalledSince = System.nanoTime();
+                for (long now = applied(); now < onTopics; now = applied()) {
+                    if (now != last) {
+                        last = now;
+                        stalledSince = System.nanoTime();
+                    } else if (System.nanoTime() - stalledSince > Duration.ofMinutes(2).toNanos()) {
+                        throw new AssertionError("the drain stopped at " + now + " of " + onTopics + " records (dead letters?)");
+                    }
                     Api.sleep(1000);
                 }
             } else {
@@ -231,6 +243,18 @@ class ScaleOutIT {
             }
         }
         Postgres.recreateDatabase(stack.database(), stack.service("reporting").database());
+    }
+
+    private static long recordsOnTopics() throws Exception {
+        try (Admin admin = stack.stack().kafka().admin()) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new LinkedHashMap<>();
+            for (String t : TOPICS) {
+                for (int p = 0; p < PARTITIONS; p++) {
+                    latest.put(new org.apache.kafka.common.TopicPartition(t, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+                }
+            }
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        }
     }
 
     private static long applied() {
