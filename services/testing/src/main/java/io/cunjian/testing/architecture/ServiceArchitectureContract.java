@@ -58,6 +58,11 @@ public abstract class ServiceArchitectureContract {
     }
 
     @Test
+    void theApiLeavesAuthorizationToTheUseCases() {
+        ArchitectureRules.apiLeavesAuthorizationToTheUseCases(rootPackage()).check(classes);
+    }
+
+    @Test
     void onlyPersistenceKnowsPersistence() {
         ArchitectureRules.onlyPersistenceKnowsPersistence(rootPackage()).check(classes);
     }
