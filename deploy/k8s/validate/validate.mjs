@@ -35,7 +35,14 @@ function strict(schema) {
   return out;
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true });
+// CRD patterns are Go (RE2) expressions. RE2's inline case-insensitive flag "(?i)" (the Prometheus
+// Operator's schemas use it) is not JavaScript: translate it to the "i" flag; anything else JS
+// cannot read still fails loudly.
+function goRegExp(pattern, flags) {
+  return pattern.includes("(?i)") ? new RegExp(pattern.replaceAll("(?i)", ""), flags + "i") : new RegExp(pattern, flags);
+}
+goRegExp.code = "goRegExp";
+const ajv = new Ajv({ strict: false, allErrors: true, code: { regExp: goRegExp } });
 addFormats(ajv);
 for (const f of ["int32", "int64", "float", "double", "byte", "binary"]) ajv.addFormat(f, true);
 

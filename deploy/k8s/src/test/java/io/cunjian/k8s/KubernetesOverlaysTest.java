@@ -36,6 +36,7 @@ class KubernetesOverlaysTest {
         assertPlantedErrorFails(production, "  instances: 3\n", "  instances: three\n", "Cluster cunjian-pg", "/spec/instances must be integer");
         assertPlantedErrorFails(production, "        type: scram-sha-512\n", "        type: scram-sha-256\n", "Kafka cunjian-kafka", "allowed values");
         assertPlantedErrorFails(production, "  minReplicas: 2\n", "  minReplicas: two\n", "HorizontalPodAutoscaler", "minReplicas must be integer");
+        assertPlantedErrorFails(production, "  jobLabel: app.kubernetes.io/name\n", "  jobLabels: app.kubernetes.io/name\n", "PodMonitor", "jobLabels");
     }
 
     private static void assertPlantedErrorFails(String rendered, String good, String bad, String kind, String message)
