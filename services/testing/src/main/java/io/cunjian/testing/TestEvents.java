@@ -31,7 +31,15 @@ public final class TestEvents implements AutoCloseable {
     }
 
     public UUID send(String topic, String key, UUID id, String type, String json) {
+        return send(topic, key, id, type, json, null);
+    }
+
+    /** As a producer in a trace sends it: {@code traceparent} is the W3C context of its publish span (null: none). */
+    public UUID send(String topic, String key, UUID id, String type, String json, String traceparent) {
         RecordHeaders h = new RecordHeaders();
+        if (traceparent != null) {
+            h.add("traceparent", bytes(traceparent));
+        }
         h.add("ce_specversion", bytes("1.0"));
         h.add("ce_id", bytes(id.toString()));
         h.add("ce_type", bytes(type));

@@ -30,15 +30,27 @@ public final class CloudEventRecords {
     /** The record the outbox relay sends for one committed event. */
     public static ProducerRecord<String, byte[]> write(String topic, String key, UUID id, String type, String source,
             String subject, OffsetDateTime time, byte[] data) {
-        CloudEvent event = CloudEventBuilder.v1()
+        return write(topic, key, id, type, source, subject, time, data, null);
+    }
+
+    /**
+     * As above, with the CloudEvents distributed-tracing extension: {@code traceparent} (the header
+     * {@code ce_traceparent}) is the W3C context the event was created in, left out when null (ADR 0023).
+     */
+    public static ProducerRecord<String, byte[]> write(String topic, String key, UUID id, String type, String source,
+            String subject, OffsetDateTime time, byte[] data, String traceparent) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(id.toString())
                 .withType(type)
                 .withSource(URI.create(source))
                 .withSubject(subject)
                 .withTime(time)
                 .withDataContentType(JSON)
-                .withData(data)
-                .build();
+                .withData(data);
+        if (traceparent != null) {
+            builder.withExtension("traceparent", traceparent);
+        }
+        CloudEvent event = builder.build();
         return KafkaMessageFactory.<String>createWriter(topic, null, null, key).writeBinary(event);
     }
 

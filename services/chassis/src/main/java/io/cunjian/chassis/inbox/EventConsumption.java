@@ -15,9 +15,12 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import io.cunjian.chassis.tracing.EventTraces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -50,6 +53,8 @@ public class EventConsumption {
 
     @Inject
     ConsumerSettings settings;
+    @Inject
+    EventTraces traces;
 
     /** Registered once per consumer, so applying an event costs no meter look-up. */
     private record Meters(Counter applied, Counter repeats) {
@@ -69,13 +74,21 @@ public class EventConsumption {
      * transaction and sees every event type — it ignores those it does not need.
      */
     public void apply(String consumer, ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> handler) {
-        try {
+        // A child of the relay's publish span: the handler's work and its log lines join the request's trace.
+        Span span = traces.process(consumer, record);
+        try (Scope scope = span.makeCurrent()) {
             applyOne(consumer, CloudEventParser.parse(record), () -> {
             }, handler);
         } catch (PoisonEventException e) {
             // The channel's dead-letter-queue failure strategy (the chassis default) sends it on.
             deadLettered(consumer, record.topic()).increment();
+            EventTraces.failed(span, e);
             throw e;
+        } catch (RuntimeException e) {
+            EventTraces.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
         }
     }
 
@@ -98,6 +111,20 @@ public class EventConsumption {
      * {@code deadLetterTo} told of each record that cannot be applied instead of the dead-letter topic.
      */
     public void applyBatch(String consumer, List<ConsumerRecord<String, byte[]>> records, Runnable first,
+            Consumer<List<IncomingEvent>> handler, BiConsumer<ConsumerRecord<String, byte[]>, String> deadLetterTo) {
+        // The records come from many requests: the batch's span links to each one's context (ADR 0023).
+        Span span = traces.processBatch(consumer, records);
+        try (Scope scope = span.makeCurrent()) {
+            applyBatchTraced(consumer, records, first, handler, deadLetterTo);
+        } catch (RuntimeException e) {
+            EventTraces.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void applyBatchTraced(String consumer, List<ConsumerRecord<String, byte[]>> records, Runnable first,
             Consumer<List<IncomingEvent>> handler, BiConsumer<ConsumerRecord<String, byte[]>, String> deadLetterTo) {
         BiConsumer<ConsumerRecord<String, byte[]>, String> deadLetter = (record, reason) -> {
             deadLetterTo.accept(record, reason);

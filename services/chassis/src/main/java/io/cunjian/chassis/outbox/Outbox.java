@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cunjian.chassis.config.QuarkusSettings;
 import io.cunjian.chassis.events.EventData;
 import io.cunjian.chassis.events.EventSchemas;
+import io.cunjian.chassis.tracing.TraceParent;
 
 /**
  * Where service code records the events its changes cause. The rows commit with the change or not
@@ -39,7 +40,8 @@ public class Outbox {
 
     static final int KEY_LOCK_NAMESPACE = 1;
 
-    private record Row(UUID id, OutgoingEvent event, byte[] payload) {
+    /** {@code traceParent}: the context the event was created in (ADR 0023), null outside any trace. */
+    private record Row(UUID id, OutgoingEvent event, byte[] payload, String traceParent) {
     }
 
     @Inject
@@ -67,7 +69,8 @@ public class Outbox {
         }
         byte[] payload = EventData.bytes(json, data);
         UUID id = UUID.randomUUID();
-        pendingRows().add(new Row(id, event, payload));
+        // Taken here, on the caller's thread, where the request's span is current.
+        pendingRows().add(new Row(id, event, payload, TraceParent.current().orElse(null)));
         return id;
     }
 
@@ -103,8 +106,8 @@ public class Outbox {
         try (Connection c = dataSource.getConnection();
              PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))");
              PreparedStatement insert = c.prepareStatement("""
-                     INSERT INTO outbox_event (ce_id, ce_type, ce_source, ce_subject, ce_time, topic, event_key, key_bucket, payload)
-                     VALUES (?, ?, ?, ?, clock_timestamp(), ?, ?, ?, ?)""")) {
+                     INSERT INTO outbox_event (ce_id, ce_type, ce_source, ce_subject, ce_time, topic, event_key, key_bucket, payload, traceparent)
+                     VALUES (?, ?, ?, ?, clock_timestamp(), ?, ?, ?, ?, ?)""")) {
             for (String key : rows.stream().map(r -> r.event().key()).distinct().sorted().toList()) {
                 lock.setInt(1, KEY_LOCK_NAMESPACE);
                 lock.setString(2, key);
@@ -119,6 +122,7 @@ public class Outbox {
                 insert.setString(6, r.event().key());
                 insert.setInt(7, Math.floorMod(r.event().key().hashCode(), config.buckets()));
                 insert.setBytes(8, r.payload());
+                insert.setString(9, r.traceParent());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -1,5 +1,6 @@
 package io.cunjian.chassis.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,9 +35,12 @@ import org.jboss.logging.Logger;
 import io.cunjian.chassis.events.CloudEventRecords;
 import io.cunjian.chassis.events.KafkaClientSettings;
 import io.cunjian.chassis.events.TopicNames;
+import io.cunjian.chassis.tracing.EventTraces;
+import io.cunjian.chassis.tracing.TraceParent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -67,6 +71,8 @@ public class OutboxRelay {
 
     @Inject
     KafkaClientSettings kafka;
+    @Inject
+    EventTraces traces;
 
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean paused;
@@ -203,21 +209,33 @@ public class OutboxRelay {
                 }
                 List<Long> ids = new ArrayList<>();
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
-                try (PreparedStatement st = c.prepareStatement("""
-                        SELECT id, ce_id, ce_type, ce_source, ce_subject, ce_time, topic, event_key, payload
-                        FROM outbox_event WHERE sent_at IS NULL AND key_bucket = ? ORDER BY id LIMIT ?""")) {
-                    st.setInt(1, bucket);
-                    st.setInt(2, config.batchSize());
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong("id"));
-                            acks.add(producer().send(record(rs)));
+                List<Span> spans = new ArrayList<>();
+                try {
+                    try (PreparedStatement st = c.prepareStatement("""
+                            SELECT id, ce_id, ce_type, ce_source, ce_subject, ce_time, topic, event_key, payload, traceparent
+                            FROM outbox_event WHERE sent_at IS NULL AND key_bucket = ? ORDER BY id LIMIT ?""")) {
+                        st.setInt(1, bucket);
+                        st.setInt(2, config.batchSize());
+                        try (ResultSet rs = st.executeQuery()) {
+                            while (rs.next()) {
+                                ids.add(rs.getLong("id"));
+                                Span span = traces.publish(rs.getString("topic"), rs.getString("ce_id"), rs.getString("ce_type"),
+                                        rs.getString("traceparent"), rs.getObject("ce_time", OffsetDateTime.class).toInstant());
+                                spans.add(span);
+                                acks.add(producer().send(record(rs, span)));
+                            }
                         }
                     }
-                }
-                producer().flush();
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(60, TimeUnit.SECONDS);
+                    producer().flush();
+                    for (Future<RecordMetadata> ack : acks) {
+                        ack.get(60, TimeUnit.SECONDS);
+                    }
+                } catch (Exception e) {
+                    spans.forEach(span -> EventTraces.failed(span, e));
+                    throw e;
+                } finally {
+                    // A publish span lasts until the broker acknowledged its record (or the batch failed).
+                    spans.forEach(Span::end);
                 }
                 try (PreparedStatement st = c.prepareStatement(
                         "UPDATE outbox_event SET sent_at = clock_timestamp() WHERE id = ANY(?)")) {
@@ -246,10 +264,18 @@ public class OutboxRelay {
         }
     }
 
-    private ProducerRecord<String, byte[]> record(ResultSet rs) throws SQLException {
-        return CloudEventRecords.write(topics.physical(rs.getString("topic")), rs.getString("event_key"),
-                rs.getObject("ce_id", UUID.class), rs.getString("ce_type"), rs.getString("ce_source"),
-                rs.getString("ce_subject"), rs.getObject("ce_time", OffsetDateTime.class), rs.getBytes("payload"));
+    /**
+     * The record of one row. {@code ce_traceparent} is the context the event was created in, as stored; the
+     * W3C {@code traceparent} header is the publish span's, so a consumer's span is a child of the publish.
+     */
+    private ProducerRecord<String, byte[]> record(ResultSet rs, Span publish) throws SQLException {
+        ProducerRecord<String, byte[]> record = CloudEventRecords.write(topics.physical(rs.getString("topic")),
+                rs.getString("event_key"), rs.getObject("ce_id", UUID.class), rs.getString("ce_type"),
+                rs.getString("ce_source"), rs.getString("ce_subject"), rs.getObject("ce_time", OffsetDateTime.class),
+                rs.getBytes("payload"), rs.getString("traceparent"));
+        TraceParent.of(publish.getSpanContext()).ifPresent(
+                text -> record.headers().add(TraceParent.HEADER, text.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     private void deleteOldSentRows() throws SQLException {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cunjian.chassis.tracing.TraceParent;
+
 /** Builds {@code application/problem+json} answers (RFC 9457) for anything that needs one outside the exception mappers. */
 public final class Problems {
 
@@ -37,6 +39,10 @@ public final class Problems {
         }
         if (extensions != null) {
             extensions.forEach(body::putIfAbsent);
+        }
+        if (status >= 500) {
+            // Our failure, not the caller's: the trace id finds the request's spans and log lines (ADR 0023).
+            TraceParent.currentTraceId().ifPresent(traceId -> body.putIfAbsent("traceId", traceId));
         }
         return body;
     }

@@ -24,7 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The same event the old relay wrote ({@code events/relay-record.json}), published again through
  * the outbox and the SDK-based relay onto a real broker: the record carries the same headers, key
- * and value bytes (its own id and time aside).
+ * and value bytes (its own id and time aside), and the W3C {@code traceparent} of the relay's publish span
+ * (ADR 0023). Written outside any request, it has no {@code ce_traceparent}.
  */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
@@ -56,7 +57,9 @@ class RelayRecordCompatibilityTest {
         old.headers().forEach((name, value) -> expected.put(name, new String(value, StandardCharsets.UTF_8)));
         expected.put("ce_id", id);
         expected.put("ce_time", event.ceTime());
+        expected.put("traceparent", event.headers().get("traceparent"));
         assertThat(event.headers()).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(event.headers().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(event.ceTime()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
         assertThat(event.key()).isEqualTo(old.key());
         assertThat(event.data().getBytes(StandardCharsets.UTF_8)).isEqualTo(old.value());

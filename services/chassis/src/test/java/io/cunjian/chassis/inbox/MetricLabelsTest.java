@@ -35,7 +35,9 @@ class MetricLabelsTest {
             "cunjian_outbox_", Set.of(),
             "http_server_", Set.of("method", "outcome", "status", "uri", "url_scheme", "le"));
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? ");
+    // The label set ends at the first "} " (a value such as uri="/things/{id}" has braces, but no "} " inside).
+    // What follows " # " is an exemplar (the trace of one sample, ADR 0023): not a label, it makes no series.
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*?)})? ");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:[^\"\\\\]|\\\\.)*\",?");
     private static final String VILLAGE = "220382105201";
 
@@ -64,8 +66,16 @@ class MetricLabelsTest {
         });
         assertThat(metrics).as("a village code from a request path or an event key").doesNotContain(VILLAGE);
         // The SLO rules in deploy/observability read these two buckets by their exact le value.
-        assertThat(metrics).containsPattern("cunjian_consumer_freshness_seconds_bucket\\{[^}]*le=\"5.0\"")
-                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"1.0\"");
+        // On one line, past any route template's braces (uri="/test/villages/{code}").
+        assertThat(metrics).containsPattern("cunjian_consumer_freshness_seconds_bucket\\{.*le=\"5.0\"")
+                .containsPattern("http_server_requests_seconds_bucket\\{.*le=\"1.0\"");
+    }
+
+    @Test
+    void anExemplarsTraceIdIsNoLabel() {
+        Map<String, Set<String>> read = labelsByMetric("cunjian_consumer_events_total{consumer=\"r\",outcome=\"applied\"} 1.0 "
+                + "# {span_id=\"00f067aa0ba902b7\",trace_id=\"4bf92f3577b34da6a3ce929d0e0e4736\"} 1.0 1765000000.000\n");
+        assertThat(read).containsEntry("cunjian_consumer_events_total", Set.of("consumer", "outcome"));
     }
 
     @Test
