@@ -60,9 +60,9 @@ class ReportingMetricsTest {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    /** The value of the first series matching {@code series} (a regex of name and labels), 0 when absent. */
+    /** The value of the first series matching {@code series} (a regex of name and labels), 0 when absent; an exemplar after it is ignored. */
     private static double value(String series) {
-        Matcher m = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})? ([0-9.eE+-]+|NaN)$").matcher(metrics());
+        Matcher m = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})? ([0-9.eE+-]+|NaN)(?: #.*)?$").matcher(metrics());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
