@@ -110,7 +110,7 @@ public final class Prometheus {
     }
 
     /** The configuration Prometheus runs with: every job scraped at the same interval, the rule files by absolute path. */
-    Path writeConfig(List<Job> jobs) {
+    public Path writeConfig(List<Job> jobs) {
         StringBuilder yaml = new StringBuilder()
                 .append("# Written by the stack at each start; edits are lost.\n")
                 .append("global:\n")

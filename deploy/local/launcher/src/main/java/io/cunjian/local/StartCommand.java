@@ -68,9 +68,9 @@ final class StartCommand implements StackCommand {
         Monitoring monitoring = stack.settings().monitoring();
         Files.writeString(Stack.monitoringFile(stack.state()), monitoring != null ? "on" : "off");
         if (monitoring != null) {
-            boolean wasRunning = stack.prometheus().running().isPresent();
+            boolean watching = stack.prometheus().running().isPresent();
             long pid = stack.prometheus().start(monitoring.jobs(stack.services(), kafka.nodes().size()), Duration.ofSeconds(60));
-            Stack.say("Prometheus", (wasRunning ? "already running" : "started") + " (pid " + pid + ") at "
+            Stack.say("Prometheus", (watching ? "already running" : "started") + " (pid " + pid + ") at "
                     + stack.prometheus().url() + ", scraping the services and " + kafka.nodes().size()
                     + (kafka.nodes().size() == 1 ? " broker" : " brokers") + " every " + monitoring.scrapeInterval().toSeconds()
                     + " s, rules " + monitoring.ruleFiles().stream().map(f -> f.getFileName().toString()).toList());
