@@ -37,6 +37,7 @@ import io.cunjian.infrastructure.Postgres;
 import io.cunjian.infrastructure.Prometheus;
 import io.cunjian.local.Monitoring;
 import io.cunjian.testing.Browser;
+import io.cunjian.testing.DashboardQueries;
 
 /**
  * The monitoring of a running stack, live ({@code start --with-monitoring} on an instance of its

@@ -1,4 +1,4 @@
-package io.cunjian.e2e.sweep;
+package io.cunjian.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,19 +12,23 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The PromQL queries of a Grafana dashboard JSON, with the metric names each reads. */
-final class DashboardQueries {
+/**
+ * The PromQL queries of a Grafana dashboard JSON ({@code deploy/observability/dashboards/}), with the
+ * metric names each reads: checked offline by {@code promtool} in the build and run on a live
+ * Prometheus by the end-to-end sweep.
+ */
+public final class DashboardQueries {
 
     /** One target of one panel. */
-    record Query(String panel, String expr) {
+    public record Query(String panel, String expr) {
 
         /** The query as Prometheus takes it: Grafana's own variables replaced by what Grafana would put there. */
-        String runnable() {
+        public String runnable() {
             return expr.replace("$__rate_interval", "1m").replace("$__interval", "15s").replace("$__range", "1h");
         }
 
         /** Metric (and recorded series) names: what is left once strings, matchers, ranges, grouping labels and functions are gone. */
-        Set<String> metricNames() {
+        public Set<String> metricNames() {
             String e = runnable().replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"")
                     .replaceAll("\\{[^}]*}", " ")
                     .replaceAll("\\[[^]]*]", " ")
@@ -49,7 +53,8 @@ final class DashboardQueries {
     private DashboardQueries() {
     }
 
-    static List<Query> of(Path dashboard) throws IOException {
+    /** Every query of every panel, rows' panels included. */
+    public static List<Query> of(Path dashboard) throws IOException {
         List<Query> queries = new ArrayList<>();
         collect(new ObjectMapper().readTree(dashboard.toFile()).path("panels"), queries);
         return queries;
