@@ -151,11 +151,24 @@ public final class E2eStack implements AutoCloseable {
 
     /** A second instance of a service on the same database and broker, on a port of its own. */
     public ServiceDescriptor startSecondInstance(String service) {
+        return startInstance(service, 2);
+    }
+
+    /**
+     * Instance {@code n} of a service: 1 is the stack's own; others run on the same database and
+     * broker (one consumer group) on a port of their own, named {@code <service>-<n>}.
+     */
+    public ServiceDescriptor startInstance(String service, int n) {
         ServiceDescriptor first = stack.service(service);
-        ServiceDescriptor second = new ServiceDescriptor(service + "-2", first.module(), Processes.freePort(), first.database());
-        extra.put(second.name(), second);
-        started.add(stack.startService(second, Duration.ofSeconds(120)));
-        return second;
+        ServiceDescriptor instance = n == 1 ? first : extra.computeIfAbsent(service + "-" + n,
+                name -> new ServiceDescriptor(name, first.module(), Processes.freePort(), first.database()));
+        started.add(stack.startService(instance, Duration.ofSeconds(180)));
+        return instance;
+    }
+
+    /** Stops an instance gracefully (it leaves its consumer group at once); a later {@link #startInstance} brings it back. */
+    public void stopInstance(ServiceDescriptor instance) {
+        stack.stopService(instance);
     }
 
     public Postgres.Server database() {

@@ -282,8 +282,11 @@ class CameraResourceTest {
         given().header("Authorization", device).contentType(ContentType.JSON).body("{\"serials\":[\"CAM-A-1\"]}")
                 .post("/api/v1/heartbeats").then().statusCode(200).body("accepted", equalTo(1));
         given().header("Authorization", SignIn.bearer(Tokens.device(OTHER_VILLAGE))).contentType(ContentType.JSON)
-                .body("{\"serials\":[\"CAM-A-1\"]}").post("/api/v1/heartbeats").then().statusCode(403)
-                .body("forbiddenSerials", contains("CAM-A-1"));
+                .header("Accept-Language", "en").body("{\"serials\":[\"CAM-A-1\"]}").post("/api/v1/heartbeats").then().statusCode(403)
+                .body("forbiddenSerials", contains("CAM-A-1"))
+                .body(equalTo("{\"type\":\"https://cunjian.dev/problems/forbidden\",\"title\":\"Not allowed for the caller's role or regions\","
+                        + "\"status\":403,\"detail\":\"these cameras lie outside your regions: CAM-A-1; no heartbeat of the batch was recorded\","
+                        + "\"instance\":\"/api/v1/heartbeats\",\"forbiddenSerials\":[\"CAM-A-1\"]}"));
         given().header("Authorization", contractor).contentType(ContentType.JSON).body("{\"serials\":[\"CAM-A-1\"]}")
                 .post("/api/v1/heartbeats").then().statusCode(403);
         given().header("Authorization", staff).contentType(ContentType.JSON).body("{\"to\":\"FAULTY\"}")

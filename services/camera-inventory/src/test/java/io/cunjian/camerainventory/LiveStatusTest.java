@@ -151,8 +151,13 @@ class LiveStatusTest {
         Fixtures.register("LS-D", V3, zone, "OPERATIONAL").statusCode(201);
         long before = EventsOnTopic.outboxRows(db, V3);
 
-        Fixtures.heartbeat(null, "LS-D", "NOPE-1", "NOPE-2").statusCode(400).contentType("application/problem+json")
-                .body("unknownSerials", contains("NOPE-1", "NOPE-2"));
+        // the whole answer, member by member
+        given().header("Accept-Language", "en").contentType(ContentType.JSON).body("{\"serials\":[\"LS-D\",\"NOPE-1\",\"NOPE-2\"]}")
+                .post("/api/v1/heartbeats").then().statusCode(400).contentType("application/problem+json")
+                .body("unknownSerials", contains("NOPE-1", "NOPE-2"))
+                .body(equalTo("{\"type\":\"https://cunjian.dev/problems/validation\",\"title\":\"Invalid request data\",\"status\":400,"
+                        + "\"detail\":\"2 serial(s) are not registered: NOPE-1, NOPE-2; no heartbeat of the batch was recorded\","
+                        + "\"instance\":\"/api/v1/heartbeats\",\"unknownSerials\":[\"NOPE-1\",\"NOPE-2\"]}"));
         assertThat(online("LS-D")).isFalse();
         given().get("/api/v1/cameras/LS-D").then().body("lastSeen", equalTo(null));
         Fixtures.heartbeat(OffsetDateTime.now().plusMinutes(10).toString(), "LS-D").statusCode(400)
@@ -256,8 +261,11 @@ class LiveStatusTest {
         Fixtures.register("AU-3", village, zone, "FAULTY").statusCode(201);
         Fixtures.register("AU-X", V3, Fixtures.zone(V3, "审计区", "OTHER"), "OPERATIONAL").statusCode(201);
 
-        given().contentType(ContentType.JSON).body("{\"serials\":[\"AU-1\",\"AU-X\"]}").post("/api/v1/villages/" + village + "/audits")
-                .then().statusCode(400).body("otherVillageSerials", contains("AU-X"));
+        given().header("Accept-Language", "en").contentType(ContentType.JSON).body("{\"serials\":[\"AU-1\",\"AU-X\"]}")
+                .post("/api/v1/villages/" + village + "/audits").then().statusCode(400).body("otherVillageSerials", contains("AU-X"))
+                .body(equalTo("{\"type\":\"https://cunjian.dev/problems/validation\",\"title\":\"Invalid request data\",\"status\":400,"
+                        + "\"detail\":\"these cameras are not of village " + village + ": AU-X; nothing of the audit was recorded\","
+                        + "\"instance\":\"/api/v1/villages/" + village + "/audits\",\"otherVillageSerials\":[\"AU-X\"]}"));
         assertThat(online("AU-1")).isFalse();
         given().contentType(ContentType.JSON).body("{\"serials\":[\"AU-1\",\"AU-3\"]}").post("/api/v1/villages/" + village + "/audits")
                 .then().statusCode(200).body("seen", equalTo(2)).body("cameOnline", equalTo(2)).body("zonesChanged", equalTo(1))

@@ -34,7 +34,7 @@ class ReportingRestartIT {
             try (PackagedService first = new PackagedService(Path.of(""), RealInfrastructure.config(), "restart-before").start()) {
                 events.send(prefix + "village.events", "standard:restart", "cunjian.standard.published.v1", """
                         {"id":"restart-standard","scope":"22","nameZh":"测试标准","nameEn":"Test","illustrative":true,"basedOn":null,
-                         "items":%s,"publishedBy":"system"}""".formatted(ProgressReportTest.THREE_ITEMS));
+                         "items":%s,"publishedBy":"system"}""".formatted(ProducerEvents.THREE_ITEMS));
                 events.send(prefix + "village.events", VILLAGE, "cunjian.village.registered.v1", """
                         {"code":"%s","name":"重启村","townshipCode":"220382105","demonstration":true,"version":0}""".formatted(VILLAGE));
                 events.send(prefix + "village.events", VILLAGE, "cunjian.plan.set.v1", """

@@ -83,14 +83,14 @@ class WorkOrderVersionsTest {
         send("workorder.events", "cunjian.workorder.verified.v2", order(v2, "VERIFIED", 6, verified + ",\"acceptedQuantity\":24"));
 
         // 40 by v1 + 24 by v2 of 100 lamps
-        JsonPath r = ProgressReportTest.awaitReport(VILLAGE, p -> lamps(p) == 64f);
-        assertThat(ProgressReportTest.item(r, "street-lighting")).isEqualTo(0.64f);
+        JsonPath r = ProducerEvents.awaitReport(VILLAGE, p -> lamps(p) == 64f);
+        assertThat(ProducerEvents.item(r, "street-lighting")).isEqualTo(0.64f);
 
         send("workorder.events", "cunjian.workorder.corrected.v1", order(v2, "VERIFIED", 7,
                 ",\"previousStatus\":\"VERIFIED\",\"contractorId\":\"91220300MA14ABCD1X\",\"verifiedQuantity\":24,"
                         + "\"previousQuantity\":24,\"newQuantity\":20,\"reason\":\"复核\""));
-        r = ProgressReportTest.awaitReport(VILLAGE, p -> lamps(p) == 60f);
-        assertThat(ProgressReportTest.item(r, "street-lighting")).isEqualTo(0.6f);
+        r = ProducerEvents.awaitReport(VILLAGE, p -> lamps(p) == 60f);
+        assertThat(ProducerEvents.item(r, "street-lighting")).isEqualTo(0.6f);
     }
 
     static float lamps(JsonPath report) {

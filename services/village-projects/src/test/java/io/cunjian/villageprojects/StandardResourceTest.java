@@ -89,9 +89,13 @@ class StandardResourceTest {
                 .header("ETag", "\"2\"").body("status", equalTo("PUBLISHED")).body("publishedBy", equalTo("test-district-admin"));
 
         // frozen: an edit and a second publication are refused, naming the status
-        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(content).put("/api/v1/standards/" + id)
-                .then().statusCode(409).contentType("application/problem+json").body("currentState", equalTo("PUBLISHED"))
-                .body("errors.field", hasItem("status"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").header("Accept-Language", "en").body(content)
+                .put("/api/v1/standards/" + id).then().statusCode(409).contentType("application/problem+json")
+                .body("currentState", equalTo("PUBLISHED")).body("errors.field", hasItem("status"))
+                .body(equalTo("{\"type\":\"https://cunjian.dev/problems/conflict\",\"title\":\"Conflict with the current state of the resource\","
+                        + "\"status\":409,\"detail\":\"the standard version " + id + " is published: it can be neither edited nor published "
+                        + "again; draft a new version based on it\",\"instance\":\"/api/v1/standards/" + id + "\",\"errors\":[{\"field\":"
+                        + "\"status\",\"message\":\"a published version cannot be changed\"}],\"currentState\":\"PUBLISHED\"}"));
         given().header("If-Match", "\"2\"").post("/api/v1/standards/" + id + "/publish").then().statusCode(409);
 
         List<TopicReader.Event> events = EventsOnTopic.forKey(bootstrap, prefix + "village.events", "standard:" + id, 1);

@@ -77,8 +77,12 @@ class WorkOrderAccessTest {
         String theirs = Tokens.contractor(THEIRS, "46");
         String id = assignedTo(village, MINE);
 
-        given().header("Authorization", SignIn.bearer(theirs)).get("/api/v1/work-orders/" + id).then().statusCode(404)
-                .contentType("application/problem+json");
+        // answered as an address nothing answers at: nothing tells the contractor the order exists
+        given().header("Authorization", SignIn.bearer(theirs)).header("Accept-Language", "en").get("/api/v1/work-orders/" + id)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body(org.hamcrest.Matchers.equalTo("{\"type\":\"https://cunjian.dev/problems/not-found\",\"title\":\"Resource not found\","
+                        + "\"status\":404,\"detail\":\"There is no resource at /api/v1/work-orders/" + id + ".\","
+                        + "\"instance\":\"/api/v1/work-orders/" + id + "\"}"));
         given().header("Authorization", SignIn.bearer(theirs)).get("/api/v1/work-orders/" + id + "/history").then().statusCode(404);
         act(theirs, id, "start", null).statusCode(404);
         given().header("Authorization", SignIn.bearer(theirs)).multiPart("file", "x.jpg", WorkOrderApi.JPEG, "image/jpeg")

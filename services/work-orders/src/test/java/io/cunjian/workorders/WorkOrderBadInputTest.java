@@ -81,8 +81,13 @@ class WorkOrderBadInputTest {
     @Test
     void badOrdersAreRefusedNamingTheFieldAndWriteNothing() {
         refused(VILLAGE, createBody(VILLAGE, CATEGORY, "300", ",\"unit\":\"LAMP\""), 400, "unit");
-        given().contentType(ContentType.JSON).body(createBody(VILLAGE, CATEGORY, "300", ",\"unit\":\"盏\"")).post("/api/v1/work-orders")
-                .then().statusCode(400).body("categoryUnit", equalTo("METRE"));
+        // the whole answer, member by member: the category's unit follows the field it is about
+        given().contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body(createBody(VILLAGE, CATEGORY, "300", ",\"unit\":\"盏\"")).post("/api/v1/work-orders")
+                .then().statusCode(400).body("categoryUnit", equalTo("METRE")).body(equalTo("{\"type\":\"https://cunjian.dev/problems/validation\","
+                        + "\"title\":\"Invalid request data\",\"status\":400,\"detail\":\"1 value in the request is not acceptable; see errors.\","
+                        + "\"instance\":\"/api/v1/work-orders\",\"errors\":[{\"field\":\"unit\",\"message\":\"not the unit of the work category\"}],"
+                        + "\"categoryUnit\":\"METRE\"}"));
         refused(VILLAGE, createBody(VILLAGE, CATEGORY, "0", ""), 400, "plannedQuantity");
         refused(VILLAGE, createBody(VILLAGE, CATEGORY, "-5", ""), 400, "plannedQuantity");
         refused(VILLAGE, createBody(VILLAGE, CATEGORY, "\"三百\"", ""), 400, "plannedQuantity");

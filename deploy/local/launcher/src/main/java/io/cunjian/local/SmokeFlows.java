@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cunjian.chassis.domain.ChinaTime;
 import io.cunjian.infrastructure.Processes;
 import io.cunjian.infrastructure.TokenMinter;
 
@@ -122,7 +123,7 @@ final class SmokeFlows {
         expect(problems, send("PUT", base + "/api/v1/villages/" + village + "/plan", "{\"standardId\":\"" + SMOKE_STANDARD
                 + "\",\"deadline\":\"2027-12-31\",\"workTargets\":[{\"itemCode\":\"street-lighting\",\"categoryCode\":"
                 + "\"street-lamp-repair\",\"quantity\":10}]}", Map.of()), "setting its plan", 201);
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String today = ChinaTime.today(java.time.Clock.systemUTC()).toString();
         expect(problems, send("POST", base + "/api/v1/villages/" + village + "/inspections", "{\"itemCode\":\"village-plan\","
                 + "\"verdict\":\"PASS\",\"inspectedOn\":\"" + today + "\"}", Map.of("Idempotency-Key", UUID.randomUUID().toString())),
                 "recording an inspection", 201);

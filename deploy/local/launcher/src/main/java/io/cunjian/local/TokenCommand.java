@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.infrastructure.TokenMinter;
 
 /**
@@ -37,7 +38,7 @@ final class TokenCommand implements StackCommand {
         if (roles.isEmpty() || !TokenMinter.ROLES.containsAll(roles)) {
             return usageError("--role must be one or more of " + TokenMinter.ROLES + ", got " + roles);
         }
-        if (regions.isEmpty() || !regions.stream().allMatch(r -> r.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}"))) {
+        if (regions.isEmpty() || !regions.stream().allMatch(RegionCode::isValid)) {
             return usageError("--regions must be region codes of 2, 4, 6, 9 or 12 digits, e.g. 220303; got " + regions);
         }
         if (roles.contains("contractor") != (contractor != null)) {

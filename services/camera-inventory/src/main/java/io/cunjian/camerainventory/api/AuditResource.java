@@ -18,8 +18,6 @@ import io.cunjian.camerainventory.domain.LiveStatus;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.NotFoundProblem;
-import io.cunjian.chassis.problem.ProblemException;
-import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.security.CurrentCaller;
 
 /**
@@ -45,18 +43,7 @@ public class AuditResource {
         if (!RegionCode.isVillageCode(code)) {
             throw new NotFoundProblem("problem.village.not-found", String.valueOf(code));
         }
-        LiveStatus.AuditResult audit;
-        try {
-            audit = liveStatus.audit(code, body.serials(), body.at(), caller.get());
-        } catch (LiveStatus.HeartbeatRefused refused) {
-            if (!refused.unknownSerials().isEmpty()) {
-                throw new ProblemException(ProblemType.VALIDATION, "problem.heartbeat.unknown-serials",
-                        refused.unknownSerials().size(), String.join(", ", refused.unknownSerials()))
-                        .with("unknownSerials", refused.unknownSerials());
-            }
-            throw new ProblemException(ProblemType.VALIDATION, "problem.audit.other-village", code,
-                    String.join(", ", refused.forbiddenSerials())).with("otherVillageSerials", refused.forbiddenSerials());
-        }
+        LiveStatus.AuditResult audit = liveStatus.audit(code, body.serials(), body.at(), caller.get());
         return AuditResult.of(audit);
     }
 }

@@ -50,7 +50,6 @@ import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
 
 /** Cameras in bulk: CSV import (all or nothing, with a row-by-row report) and CSV export filtered like the list. */
 @Path("/api/v1/cameras")
@@ -116,7 +115,7 @@ public class CameraCsvResource {
             Zone zone = null;
             if (!RegionCode.isVillageCode(village)) {
                 problems.add(new RowProblem(row.row(), "villageCode", "problem.village.code.invalid"));
-            } else if (!who.may(Policies.MANAGE_IN_REGION, village)) {
+            } else if (!service.mayRegisterIn(who, village)) {
                 problems.add(new RowProblem(row.row(), "villageCode", "outside your regions: " + village));
             } else {
                 Optional<Map<String, Zone>> known = villageZones.computeIfAbsent(village, v -> replica.find(v).isEmpty()
@@ -176,7 +175,7 @@ public class CameraCsvResource {
             throw report(problems, who);
         }
         try {
-            List<Camera> imported = service.registerAll(list);
+            List<Camera> imported = service.registerAll(list, who);
             return Response.status(201).type(MediaType.APPLICATION_JSON)
                     .entity(new ImportResult(imported.size(), imported.stream().map(Camera::serial).toList())).build();
         } catch (CameraService.RegistrationRefused refused) {
@@ -198,14 +197,14 @@ public class CameraCsvResource {
             @QueryParam("lifecycle") @Parameter(description = "lifecycle state") Lifecycle lifecycle,
             @QueryParam("online") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
             @QueryParam("vendor") @Parameter(description = "vendor, exactly") String vendor) {
-        CameraFilter filter = CameraResource.filter(caller.get(), within, village, zone, lifecycle, Lists.flag("online", online), vendor);
+        CameraFilter filter = CameraResource.filter(within, village, zone, lifecycle, online, vendor);
         Map<Long, String> zoneNames = new HashMap<>();
         List<List<Object>> rows = new ArrayList<>();
-        for (CameraStatus s : service.all(filter)) {
+        for (CameraStatus s : service.all(caller.get(), filter)) {
             Camera c = s.camera();
             Camera.Details d = c.details();
             String zoneName = zoneNames.computeIfAbsent(d.zoneId(),
-                    id -> zones.find(id).map(z -> z.zone().details().name()).orElse(""));
+                    id -> zones.name(id).orElse(""));
             rows.add(Arrays.asList(c.serial(), c.villageCode(), d.zoneId(), zoneName, d.model(), d.vendor(),
                     d.position().latitude(), d.position().longitude(), d.installedOn() == null ? "" : d.installedOn().toString(),
                     d.installer() == null ? "" : d.installer(), c.lifecycle().name(), s.online(),

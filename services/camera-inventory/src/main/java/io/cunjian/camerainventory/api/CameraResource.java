@@ -31,6 +31,7 @@ import io.cunjian.camerainventory.domain.Camera;
 import io.cunjian.camerainventory.domain.CameraFilter;
 import io.cunjian.camerainventory.domain.CameraService;
 import io.cunjian.camerainventory.domain.CameraStatus;
+import io.cunjian.camerainventory.domain.Flag;
 import io.cunjian.camerainventory.domain.Lifecycle;
 import io.cunjian.camerainventory.domain.MaintenanceRecord;
 import io.cunjian.chassis.concurrency.ETags;
@@ -39,9 +40,7 @@ import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.ProblemException;
-import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
 
 /** Cameras (摄像头): inventory, lifecycle and maintenance log. Live status comes from /api/v1/heartbeats. */
 @Path("/api/v1/cameras")
@@ -61,7 +60,7 @@ public class CameraResource {
     @APIResponse(responseCode = "503", description = "the village is not known here yet (replica lag): retry after Retry-After")
     public Response registerCamera(@Valid @NotNull RegisterCamera body) {
         Camera camera = service.register(body.toDomain(), caller.get());
-        CameraStatus registered = find(camera.serial());
+        CameraStatus registered = service.find(caller.get(), camera.serial());
         return Response.created(URI.create("/api/v1/cameras/" + camera.serial())).tag(ETags.of(camera.version()))
                 .entity(Views.CameraView.of(registered)).build();
     }
@@ -69,8 +68,7 @@ public class CameraResource {
     @GET
     @Path("/{serial}")
     public Response getCamera(@PathParam("serial") String serial) {
-        CameraStatus s = find(serial);
-        caller.get().require(Policies.READ_IN_REGION, s.camera().villageCode());
+        CameraStatus s = service.find(caller.get(), serial);
         return Response.ok(Views.CameraView.of(s)).tag(ETags.of(s.camera().version())).build();
     }
 
@@ -107,15 +105,16 @@ public class CameraResource {
             @QueryParam("vendor") @Parameter(description = "vendor, exactly") String vendor,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        CameraFilter filter = filter(caller.get(), within, village, zone, lifecycle, Lists.flag("online", online), vendor);
-        return new Views.CameraPage(service.search(filter, page, size).stream().map(Views.CameraView::of).toList(), page,
-                size, service.count(filter));
+        var found = service.search(caller.get(), filter(within, village, zone, lifecycle, online, vendor), page, size);
+        return new Views.CameraPage(found.items().stream().map(Views.CameraView::of).toList(), page, size, found.total());
     }
 
-    static CameraFilter filter(Caller caller, String within, String village, Long zone, Lifecycle lifecycle,
-            Boolean online, String vendor) {
-        return new CameraFilter(Lists.readableRegions(caller, within, village), within, village, zone, lifecycle, online,
-                vendor);
+    /** The filters as sent: {@code online} first, then the codes (the use case narrows it to the caller's regions). */
+    static CameraFilter filter(String within, String village, Long zone, Lifecycle lifecycle, String online,
+            String vendor) {
+        Boolean onlineOnly = Flag.parse("online", online);
+        Lists.checkCodes(within, village);
+        return new CameraFilter(null, within, village, zone, lifecycle, onlineOnly, vendor);
     }
 
     @POST
@@ -133,19 +132,14 @@ public class CameraResource {
     public Views.MaintenancePage maintenanceLog(@PathParam("serial") String serial,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        CameraStatus s = find(serial);
-        caller.get().require(Policies.READ_IN_REGION, s.camera().villageCode());
-        return new Views.MaintenancePage(service.maintenanceLog(serial, page, size).stream().map(Views.MaintenanceView::of)
-                .toList(), page, size, service.maintenanceCount(serial));
-    }
-
-    private CameraStatus find(String serial) {
-        return service.find(serial).orElseThrow(() -> CameraService.notFound(serial));
+        var log = service.maintenanceLog(caller.get(), serial, page, size);
+        return new Views.MaintenancePage(log.items().stream().map(Views.MaintenanceView::of).toList(), page, size,
+                log.total());
     }
 
     /** The camera as stored after a change, with its new ETag. */
     private Response current(String serial) {
-        CameraStatus after = find(serial);
+        CameraStatus after = service.find(caller.get(), serial);
         return Response.ok(Views.CameraView.of(after)).tag(ETags.of(after.camera().version())).build();
     }
 

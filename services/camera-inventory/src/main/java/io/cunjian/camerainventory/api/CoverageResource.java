@@ -14,7 +14,6 @@ import io.cunjian.camerainventory.domain.VillageCoverage;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
 
 /** A village's coverage summary: zones, covered zones, cameras by state and its blind zones (盲区). */
 @Path("/api/v1/villages/{code}/coverage")
@@ -32,8 +31,7 @@ public class CoverageResource {
         if (!RegionCode.isVillageCode(code)) {
             throw new NotFoundProblem("problem.village.not-found", String.valueOf(code));
         }
-        caller.get().require(Policies.READ_IN_REGION, code);
-        VillageCoverage v = coverage.ofVillage(code).orElseThrow(() -> new NotFoundProblem("problem.village.not-found", code));
+        VillageCoverage v = coverage.ofVillage(caller.get(), code);
         return new Views.CoverageSummary(code, v.zones().size(), v.coveredZones(), v.coverage(), v.camerasByLifecycle(),
                 v.watchingCameras(), v.blindZones().stream()
                         .map(z -> new Views.BlindZone(z.id(), z.details().name(), z.details().kind().name())).toList());

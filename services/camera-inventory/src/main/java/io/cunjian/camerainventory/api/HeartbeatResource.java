@@ -21,8 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.cunjian.camerainventory.domain.CamerasConfig;
 import io.cunjian.camerainventory.domain.LiveStatus;
 import io.cunjian.chassis.openapi.ApiConventions;
-import io.cunjian.chassis.problem.ProblemException;
-import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.security.CurrentCaller;
 
 /**
@@ -53,21 +51,7 @@ public class HeartbeatResource {
     @APIResponse(responseCode = "400", description = "malformed batch, a time too far in the future, or unknown serials (named in unknownSerials); nothing was recorded")
     @APIResponse(responseCode = "403", description = "a camera of the batch lies outside the caller's regions (its serials are named); nothing was recorded")
     public Views.HeartbeatResult postHeartbeats(@Valid @NotNull Heartbeats body) {
-        try {
-            LiveStatus.BatchResult r = liveStatus.heartbeat(body.serials(), body.at(), caller.get());
-            return new Views.HeartbeatResult(r.cameras(), r.cameOnline(), r.zones().size(), config.onlineWindow().toSeconds());
-        } catch (LiveStatus.HeartbeatRefused refused) {
-            if (!refused.unknownSerials().isEmpty()) {
-                throw new ProblemException(ProblemType.VALIDATION, "problem.heartbeat.unknown-serials",
-                        refused.unknownSerials().size(), String.join(", ", first(refused.unknownSerials())))
-                        .with("unknownSerials", refused.unknownSerials());
-            }
-            throw new ProblemException(ProblemType.FORBIDDEN, "problem.heartbeat.forbidden",
-                    String.join(", ", first(refused.forbiddenSerials()))).with("forbiddenSerials", refused.forbiddenSerials());
-        }
-    }
-
-    private static List<String> first(List<String> serials) {
-        return serials.size() <= 10 ? serials : serials.subList(0, 10);
+        LiveStatus.BatchResult r = liveStatus.heartbeat(body.serials(), body.at(), caller.get());
+        return new Views.HeartbeatResult(r.cameras(), r.cameOnline(), r.zones().size(), config.onlineWindow().toSeconds());
     }
 }

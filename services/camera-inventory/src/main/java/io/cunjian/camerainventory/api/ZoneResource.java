@@ -1,7 +1,6 @@
 package io.cunjian.camerainventory.api;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,13 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.camerainventory.domain.ZoneCoverage;
-import io.cunjian.camerainventory.domain.ZoneFilter;
 import io.cunjian.camerainventory.domain.ZoneKind;
 import io.cunjian.camerainventory.domain.ZoneService;
 import io.cunjian.chassis.concurrency.ETags;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
 
 /** Coverage zones (监控覆盖区域): the parts of a village that must be watched. */
 @Path("/api/v1/zones")
@@ -54,15 +51,14 @@ public class ZoneResource {
     @APIResponse(responseCode = "503", description = "the village is not known here yet (replica lag): retry after Retry-After")
     public Response defineZone(@Valid @NotNull DefineZone body) {
         ZoneCoverage defined = service.define(body.villageCode(), body.details(), caller.get());
-        Views.ZoneView view = Views.ZoneView.of(find(defined.zone().id()));
+        Views.ZoneView view = Views.ZoneView.of(service.find(caller.get(), defined.zone().id()));
         return Response.created(URI.create("/api/v1/zones/" + view.id())).tag(ETags.of(view.version())).entity(view).build();
     }
 
     @GET
     @Path("/{id}")
     public Response getZone(@PathParam("id") long id) {
-        ZoneCoverage z = find(id);
-        caller.get().require(Policies.READ_IN_REGION, z.zone().villageCode());
+        ZoneCoverage z = service.find(caller.get(), id);
         return Response.ok(Views.ZoneView.of(z)).tag(ETags.of(z.zone().version())).build();
     }
 
@@ -72,7 +68,7 @@ public class ZoneResource {
     public Response updateZone(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ZoneDetails body) {
         service.update(id, body.toDomain(), caller.get(), ETags.expected(ifMatch));
-        Views.ZoneView view = Views.ZoneView.of(find(id));
+        Views.ZoneView view = Views.ZoneView.of(service.find(caller.get(), id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -84,13 +80,8 @@ public class ZoneResource {
             @QueryParam("covered") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), description = "true: covered zones only; false: blind zones only") String covered,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        List<String> regions = Lists.readableRegions(caller.get(), within, village);
-        var filter = new ZoneFilter(regions, within, village, kind, Lists.flag("covered", covered));
-        return new Views.ZonePage(service.search(filter, page, size).stream().map(Views.ZoneView::of).toList(), page, size,
-                service.count(filter));
-    }
-
-    private ZoneCoverage find(long id) {
-        return service.find(id).orElseThrow(() -> ZoneService.notFound(id));
+        Lists.checkCodes(within, village);
+        var found = service.search(caller.get(), within, village, kind, covered, page, size);
+        return new Views.ZonePage(found.items().stream().map(Views.ZoneView::of).toList(), page, size, found.total());
     }
 }

@@ -20,6 +20,7 @@ import io.cunjian.chassis.outbox.OutgoingEvent;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.Policies;
+import io.cunjian.chassis.security.RegionScope;
 
 /**
  * Camera use cases, each in one transaction with its outbox rows and, when a change touches
@@ -88,9 +89,14 @@ public class CameraService {
         return ((Registered) r).camera();
     }
 
-    /** All or nothing: the first refusal rolls every registration of the list back (CSV import). */
+    /**
+     * All or nothing: the first refusal rolls every registration of the list back (CSV import). The import
+     * reports a row outside the caller's regions with the other row problems ({@link #mayRegisterIn}), so a
+     * list that reaches this point is the caller's; a camera that is not is refused all the same.
+     */
     @Transactional(rollbackOn = RegistrationRefused.class)
-    public List<Camera> registerAll(List<NewCamera> list) throws RegistrationRefused {
+    public List<Camera> registerAll(List<NewCamera> list, Caller caller) throws RegistrationRefused {
+        list.forEach(c -> caller.require(Policies.MANAGE_IN_REGION, c.villageCode()));
         List<Camera> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Registration r = registerInTransaction(list.get(i));
@@ -191,49 +197,61 @@ public class CameraService {
 
     @Transactional
     public MaintenanceRecord logMaintenance(String serial, MaintenanceEntry entry, Caller caller) {
-        Camera camera = find(serial).orElseThrow(() -> notFound(serial)).camera();
+        Camera camera = lookup(serial).orElseThrow(() -> notFound(serial)).camera();
         Caller who = caller.require(Policies.MANAGE_IN_REGION, camera.villageCode());
         return maintenance.add(serial, entry, who.subject());
     }
 
-    /** The camera (an unknown or malformed serial: none). */
+    /** The camera, for staff and viewers of its village's region (an unknown or malformed serial: 404 first). */
     @Transactional
-    public Optional<CameraStatus> find(String serial) {
-        return Camera.validSerial(serial) ? cameras.withSerial(serial) : Optional.empty();
+    public CameraStatus find(Caller caller, String serial) {
+        CameraStatus found = lookup(serial).orElseThrow(() -> notFound(serial));
+        caller.require(Policies.READ_IN_REGION, found.camera().villageCode());
+        return found;
     }
 
+    /** Whether the caller may register cameras in the village (staff who manage it). */
+    public boolean mayRegisterIn(Caller caller, String villageCode) {
+        return caller.may(Policies.MANAGE_IN_REGION, villageCode);
+    }
+
+    /** Whether a camera has this serial (an import checks each row before it registers any). */
     @Transactional
     public boolean exists(String serial) {
         return cameras.exists(serial);
     }
 
+    /** The cameras the caller may read that match the filter, one page of them. */
     @Transactional
-    public List<CameraStatus> search(CameraFilter filter, int page, int size) {
-        return cameras.matching(filter, page, size);
+    public Results<CameraStatus> search(Caller caller, CameraFilter filter, int page, int size) {
+        CameraFilter visible = visibleTo(caller, filter);
+        return new Results<>(cameras.matching(visible, page, size), cameras.countMatching(visible));
     }
 
+    /** Every camera the caller may read that matches the filter (the export). */
     @Transactional
-    public long count(CameraFilter filter) {
-        return cameras.countMatching(filter);
+    public List<CameraStatus> all(Caller caller, CameraFilter filter) {
+        return cameras.allMatching(visibleTo(caller, filter));
     }
 
+    /** The camera's maintenance log, latest first, for those who may read the camera. */
     @Transactional
-    public List<CameraStatus> all(CameraFilter filter) {
-        return cameras.allMatching(filter);
-    }
-
-    @Transactional
-    public List<MaintenanceRecord> maintenanceLog(String serial, int page, int size) {
-        return maintenance.ofCamera(serial, page, size);
-    }
-
-    @Transactional
-    public long maintenanceCount(String serial) {
-        return maintenance.countOfCamera(serial);
+    public Results<MaintenanceRecord> maintenanceLog(Caller caller, String serial, int page, int size) {
+        find(caller, serial);
+        return new Results<>(maintenance.ofCamera(serial, page, size), maintenance.countOfCamera(serial));
     }
 
     public static NotFound notFound(String serial) {
         return new NotFound("problem.camera.not-found", serial);
+    }
+
+    private Optional<CameraStatus> lookup(String serial) {
+        return Camera.validSerial(serial) ? cameras.withSerial(serial) : Optional.empty();
+    }
+
+    /** The filter narrowed to the regions the caller reads (403 for roles that read nothing here). */
+    private static CameraFilter visibleTo(Caller caller, CameraFilter filter) {
+        return filter.scopedTo(RegionScope.readable(caller, filter.scope()));
     }
 
     /** The camera locked for a change by a caller who manages its village (404 before 403, as a read would answer). */

@@ -2,7 +2,6 @@ package io.cunjian.camerainventory.domain;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,10 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.cunjian.camerainventory.events.CameraEvents;
+import io.cunjian.chassis.domain.NotFound;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
 import io.cunjian.chassis.replica.RegionReplica;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Policies;
 
 /**
  * Keeps coverage true after a change: recomputes the zones the change touched (by {@link CoverageRule},
@@ -70,14 +72,18 @@ public class Coverage {
         return n;
     }
 
-    /** The village's coverage now; empty when the village has no zone and is not known here. */
+    /**
+     * The village's coverage now, for staff and viewers of its region; a village with no zone that is not
+     * known here is not found.
+     */
     @Transactional
-    public Optional<VillageCoverage> ofVillage(String villageCode) {
+    public VillageCoverage ofVillage(Caller caller, String villageCode) {
+        caller.require(Policies.READ_IN_REGION, villageCode);
         List<ZoneCoverage> list = zones.inVillage(villageCode);
         if (list.isEmpty() && replica.find(villageCode).isEmpty()) {
-            return Optional.empty();
+            throw new NotFound("problem.village.not-found", villageCode);
         }
-        return Optional.of(new VillageCoverage(villageCode, list, store.camerasByLifecycle(villageCode),
-                store.watchingCameras(villageCode)));
+        return new VillageCoverage(villageCode, list, store.camerasByLifecycle(villageCode),
+                store.watchingCameras(villageCode));
     }
 }

@@ -18,6 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.cunjian.camerainventory.events.CameraEvents;
+import io.cunjian.chassis.domain.InvalidInput;
+import io.cunjian.chassis.domain.Refused;
+import io.cunjian.chassis.domain.Rejection;
 import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.Policies;
 
@@ -37,25 +40,52 @@ public class LiveStatus {
     public record AuditResult(BatchResult batch, List<String> notSeen) {
     }
 
-    /** The batch is refused as a whole (its transaction rolls back: nothing changes). */
-    public static final class HeartbeatRefused extends RuntimeException {
-        private final List<String> unknownSerials;
-        private final List<String> forbiddenSerials;
+    /**
+     * How a batch is refused as a whole (its transaction rolls back: nothing changes): for serials nobody
+     * registered, and for cameras outside what the sender may report for. A device's heartbeats name at most
+     * ten serials in the text, an audit all of them; the answer lists every one.
+     */
+    private interface Refusal {
+        Rejection unknown(List<String> serials);
 
-        public HeartbeatRefused(List<String> unknownSerials, List<String> forbiddenSerials) {
-            super("heartbeats refused", null, false, false);
-            this.unknownSerials = List.copyOf(unknownSerials);
-            this.forbiddenSerials = List.copyOf(forbiddenSerials);
+        Rejection forbidden(List<String> serials);
+    }
+
+    private static final Refusal HEARTBEAT_REFUSAL = new Refusal() {
+        @Override
+        public Rejection unknown(List<String> serials) {
+            return unknownSerials(serials, first(serials));
         }
 
-        public List<String> unknownSerials() {
-            return unknownSerials;
+        @Override
+        public Rejection forbidden(List<String> serials) {
+            return new Refused("problem.heartbeat.forbidden", String.join(", ", first(serials)))
+                    .with("forbiddenSerials", serials);
         }
+    };
 
-        /** Cameras outside what the sender may report for (on an audit: of another village). */
-        public List<String> forbiddenSerials() {
-            return forbiddenSerials;
-        }
+    private static Refusal auditRefusal(String villageCode) {
+        return new Refusal() {
+            @Override
+            public Rejection unknown(List<String> serials) {
+                return unknownSerials(serials, serials);
+            }
+
+            @Override
+            public Rejection forbidden(List<String> serials) {
+                return InvalidInput.because("problem.audit.other-village", villageCode, String.join(", ", serials))
+                        .with("otherVillageSerials", serials);
+            }
+        };
+    }
+
+    private static Rejection unknownSerials(List<String> serials, List<String> named) {
+        return InvalidInput.because("problem.heartbeat.unknown-serials", serials.size(), String.join(", ", named))
+                .with("unknownSerials", serials);
+    }
+
+    private static List<String> first(List<String> serials) {
+        return serials.size() <= 10 ? serials : serials.subList(0, 10);
     }
 
     @Inject
@@ -69,23 +99,25 @@ public class LiveStatus {
 
     /**
      * Records heartbeats for cameras the caller may report for ({@link CameraPolicies#HEARTBEAT}). Unknown
-     * serials, or cameras of villages the caller may not report for, refuse the whole batch ({@link HeartbeatRefused}).
+     * serials refuse the whole batch as invalid input ({@code unknownSerials}); cameras of villages the caller
+     * may not report for refuse it as forbidden ({@code forbiddenSerials}).
      */
     @Transactional
     public BatchResult heartbeat(List<String> serials, OffsetDateTime at, Caller caller) {
         HeartbeatBatch batch = check(serials, at);
-        return record(batch, village -> caller.may(CameraPolicies.HEARTBEAT, village));
+        return record(batch, village -> caller.may(CameraPolicies.HEARTBEAT, village), HEARTBEAT_REFUSAL);
     }
 
     /**
      * The bulk audit (巡检): staff who manage the village saw these cameras working. They count as heartbeats;
-     * cameras of another village refuse the whole audit.
+     * unknown serials ({@code unknownSerials}) or cameras of another village ({@code otherVillageSerials})
+     * refuse the whole audit as invalid input.
      */
     @Transactional
     public AuditResult audit(String villageCode, List<String> serials, OffsetDateTime at, Caller caller) {
         caller.require(Policies.MANAGE_IN_REGION, villageCode);
         HeartbeatBatch batch = check(serials, at);
-        BatchResult r = record(batch, villageCode::equals);
+        BatchResult r = record(batch, villageCode::equals, auditRefusal(villageCode));
         Set<String> seen = new HashSet<>(batch.serials());
         List<String> notSeen = cameras.inVillage(villageCode).stream().filter(c -> CoverageRule.counts(c.lifecycle()))
                 .map(Camera::serial).filter(s -> !seen.contains(s)).toList();
@@ -96,11 +128,11 @@ public class LiveStatus {
         return HeartbeatBatch.check(serials, at, Instant.now(), config.maxBatch(), config.maxClockSkew());
     }
 
-    private BatchResult record(HeartbeatBatch batch, Predicate<String> mayReportFor) {
+    private BatchResult record(HeartbeatBatch batch, Predicate<String> mayReportFor, Refusal refusal) {
         Set<String> distinct = new LinkedHashSet<>(batch.serials());
         Instant windowStart = CoverageRule.windowStart(Instant.now(), config.onlineWindow());
         List<LiveStatusStore.Status> statuses = store.heartbeat(distinct, batch.at(), windowStart);
-        refuseUnlessAllMayReport(distinct, statuses, mayReportFor);
+        refuseUnlessAllMayReport(distinct, statuses, mayReportFor, refusal);
         int online = 0;
         int offline = 0;
         Set<Long> zones = new TreeSet<>();
@@ -133,11 +165,11 @@ public class LiveStatus {
 
     /** Refuses the batch when a serial is unknown, or a camera lies where the sender may not report. */
     private static void refuseUnlessAllMayReport(Set<String> distinct, List<LiveStatusStore.Status> statuses,
-            Predicate<String> mayReportFor) {
+            Predicate<String> mayReportFor, Refusal refusal) {
         if (statuses.size() < distinct.size()) {
             Set<String> known = new HashSet<>();
             statuses.forEach(s -> known.add(s.serial()));
-            throw new HeartbeatRefused(distinct.stream().filter(s -> !known.contains(s)).sorted().toList(), List.of());
+            throw refusal.unknown(distinct.stream().filter(s -> !known.contains(s)).sorted().toList());
         }
         List<String> forbidden = new ArrayList<>();
         Map<String, Boolean> villages = new HashMap<>();
@@ -148,7 +180,7 @@ public class LiveStatus {
         }
         if (!forbidden.isEmpty()) {
             forbidden.sort(null);
-            throw new HeartbeatRefused(List.of(), forbidden);
+            throw refusal.forbidden(List.copyOf(forbidden));
         }
     }
 

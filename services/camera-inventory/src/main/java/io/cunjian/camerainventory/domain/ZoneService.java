@@ -17,6 +17,7 @@ import io.cunjian.chassis.outbox.OutgoingEvent;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.Policies;
+import io.cunjian.chassis.security.RegionScope;
 
 /** Coverage zones: defined in a village the replica knows, renamed or re-described against the version seen. */
 @ApplicationScoped
@@ -66,19 +67,31 @@ public class ZoneService {
         return outcome;
     }
 
+    /** The zone, for staff and viewers of its village's region (an unknown zone: 404 first). */
     @Transactional
-    public Optional<ZoneCoverage> find(long id) {
-        return zones.withId(id);
+    public ZoneCoverage find(Caller caller, long id) {
+        ZoneCoverage found = zones.withId(id).orElseThrow(() -> notFound(id));
+        caller.require(Policies.READ_IN_REGION, found.zone().villageCode());
+        return found;
     }
 
+    /** A zone's name, to label rows the caller may already read (the export); empty for an unknown zone. */
     @Transactional
-    public List<ZoneCoverage> search(ZoneFilter filter, int page, int size) {
-        return zones.matching(filter, page, size);
+    public Optional<String> name(long id) {
+        return zones.withId(id).map(z -> z.zone().details().name());
     }
 
+    /**
+     * The zones the caller may read, under {@code within} or in {@code village} (codes already checked),
+     * of one {@code kind} when not null; {@code covered} is read after the caller is (a caller who may
+     * read nothing here is refused whatever it sent).
+     */
     @Transactional
-    public long count(ZoneFilter filter) {
-        return zones.countMatching(filter);
+    public Results<ZoneCoverage> search(Caller caller, String within, String village, ZoneKind kind, String covered,
+            int page, int size) {
+        List<String> regions = RegionScope.readable(caller, village != null && !village.isEmpty() ? village : within);
+        var filter = new ZoneFilter(regions, within, village, kind, Flag.parse("covered", covered));
+        return new Results<>(zones.matching(filter, page, size), zones.countMatching(filter));
     }
 
     /** The village's zones by name. */

@@ -20,9 +20,14 @@ final class CoverageSql {
     private CoverageSql() {
     }
 
+    /** Whether camera {@code c} is in a lifecycle that counts ({@link CoverageRule#COUNTING}), online or not. */
+    static String counts(String c) {
+        return c + ".lifecycle IN (" + COUNTING + ")";
+    }
+
     /** Whether camera {@code c} watches its zone now ({@link CoverageRule#watches}). */
     static String watches(String c) {
-        return c + ".lifecycle IN (" + COUNTING + ") AND " + c + ".online";
+        return counts(c) + " AND " + c + ".online";
     }
 
     /** Whether a camera last seen at {@code lastSeen} is online for a window starting at {@code windowStart} ({@link CoverageRule#online}). */

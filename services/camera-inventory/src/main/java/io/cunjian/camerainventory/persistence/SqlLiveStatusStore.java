@@ -58,6 +58,8 @@ public class SqlLiveStatusStore implements LiveStatusStore {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    CameraMetrics metrics;
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -76,6 +78,7 @@ public class SqlLiveStatusStore implements LiveStatusStore {
                             rs.getBoolean(5), rs.getBoolean(6), utc(rs.getTimestamp(7))));
                 }
             }
+            metrics.accepted(out.size());
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("heartbeat update failed", e);

@@ -66,6 +66,17 @@ public record RegionCode(String value) {
         return value.length() == VILLAGE_LENGTH;
     }
 
+    /** The administrative level: province (2 digits), city (4), county (6), township (9) or village (12). */
+    public String level() {
+        return switch (value.length()) {
+            case 2 -> "province";
+            case 4 -> "city";
+            case 6 -> "county";
+            case TOWNSHIP_LENGTH -> "township";
+            default -> "village";
+        };
+    }
+
     public RegionCode township() {
         return new RegionCode(townshipOf(value));
     }

@@ -5,10 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.ws.rs.NotFoundException;
-
 import io.quarkus.security.ForbiddenException;
 
+import io.cunjian.chassis.domain.NotFound;
 import io.cunjian.chassis.domain.RegionCode;
 
 /**
@@ -53,13 +52,17 @@ public record Caller(String subject, Set<Role> roles, Set<String> regions, Optio
         return this;
     }
 
-    /** Applies a policy: 403 when it forbids, 404 when the caller must not learn the target exists. */
+    /**
+     * Applies a policy: 403 when it forbids, and when the caller must not learn the target exists the domain's
+     * {@link NotFound#requested()}, answered as a 404 for the request's address like any address nothing
+     * answers at (domain code calling this touches no JAX-RS).
+     */
     public <T> Caller require(Policy<T> policy, T target) {
         switch (policy.decide(this, target)) {
             case ALLOW -> {
                 return this;
             }
-            case NOT_FOUND -> throw new NotFoundException();
+            case NOT_FOUND -> throw NotFound.requested();
             default -> throw new ForbiddenException("denied by policy " + policy.name());
         }
     }

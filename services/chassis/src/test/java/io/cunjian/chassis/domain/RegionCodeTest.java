@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Test;
 class RegionCodeTest {
 
     @Test
+    void eachLengthIsOneAdministrativeLevel() {
+        assertThat(List.of("22", "2203", "220382", "220382105", "220382105001").stream()
+                .map(c -> new RegionCode(c).level()).toList())
+                .containsExactly("province", "city", "county", "township", "village");
+    }
+
+    @Test
     void aRegionCoversItselfAndEveryCodeUnderIt() {
         assertThat(RegionCode.anyCovers(List.of("220303"), "220303")).isTrue();
         assertThat(RegionCode.anyCovers(List.of("220303"), "220303001")).isTrue();

@@ -16,30 +16,30 @@ class DatabaseFailuresTest {
 
     @Test
     void refusedOrLostConnectionsAreTheDatabaseBeingAway() {
-        assertThat(ProblemMappers.databaseAway(new SQLException(
+        assertThat(UnexpectedFailures.databaseAway(new SQLException(
                 "FATAL: database \"cunjian_work_orders\" is not currently accepting connections", "55000"))).isTrue();
-        assertThat(ProblemMappers.databaseAway(new SQLException("Connection to 127.0.0.1:5432 refused", "08001"))).isTrue();
-        assertThat(ProblemMappers.databaseAway(new SQLException("An I/O error occurred while sending to the backend", "08006"))).isTrue();
-        assertThat(ProblemMappers.databaseAway(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
-        assertThat(ProblemMappers.databaseAway(new SQLException("FATAL: sorry, too many clients already", "53300"))).isTrue();
-        assertThat(ProblemMappers.databaseAway(new SQLException("Sorry, acquisition timeout!"))).isTrue();
+        assertThat(UnexpectedFailures.databaseAway(new SQLException("Connection to 127.0.0.1:5432 refused", "08001"))).isTrue();
+        assertThat(UnexpectedFailures.databaseAway(new SQLException("An I/O error occurred while sending to the backend", "08006"))).isTrue();
+        assertThat(UnexpectedFailures.databaseAway(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
+        assertThat(UnexpectedFailures.databaseAway(new SQLException("FATAL: sorry, too many clients already", "53300"))).isTrue();
+        assertThat(UnexpectedFailures.databaseAway(new SQLException("Sorry, acquisition timeout!"))).isTrue();
     }
 
     @Test
     void otherDatabaseErrorsAreNot() {
-        assertThat(ProblemMappers.databaseAway(new SQLException("duplicate key value violates unique constraint", "23505"))).isFalse();
-        assertThat(ProblemMappers.databaseAway(new SQLException("cannot ALTER TABLE because it has pending trigger events", "55000")))
+        assertThat(UnexpectedFailures.databaseAway(new SQLException("duplicate key value violates unique constraint", "23505"))).isFalse();
+        assertThat(UnexpectedFailures.databaseAway(new SQLException("cannot ALTER TABLE because it has pending trigger events", "55000")))
                 .isFalse();
-        assertThat(ProblemMappers.databaseAway(new SQLException("no state"))).isFalse();
-        assertThat(ProblemMappers.databaseAway(new IllegalStateException("not SQL"))).isFalse();
+        assertThat(UnexpectedFailures.databaseAway(new SQLException("no state"))).isFalse();
+        assertThat(UnexpectedFailures.databaseAway(new IllegalStateException("not SQL"))).isFalse();
     }
 
     @Test
     void textPostgresCannotStoreIsTheCallersProblem() {
-        assertThat(ProblemMappers.unstorableCharacters(new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00",
+        assertThat(UnexpectedFailures.unstorableCharacters(new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00",
                 "22021"))).isTrue();
-        assertThat(ProblemMappers.unstorableCharacters(new SQLException("character with byte sequence has no equivalent", "22P05")))
+        assertThat(UnexpectedFailures.unstorableCharacters(new SQLException("character with byte sequence has no equivalent", "22P05")))
                 .isTrue();
-        assertThat(ProblemMappers.unstorableCharacters(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(UnexpectedFailures.unstorableCharacters(new SQLException("duplicate key", "23505"))).isFalse();
     }
 }

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.ws.rs.NotFoundException;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.security.ForbiddenException;
+
+import io.cunjian.chassis.domain.NotFound;
 
 class CallerTest {
 
@@ -52,7 +52,7 @@ class CallerTest {
 
         assertThat(contractor(ACME).require(Policies.SEE_ASSIGNED_WORK, acmeWork)).isNotNull();
         assertThatThrownBy(() -> contractor(OTHER).require(Policies.SEE_ASSIGNED_WORK, acmeWork))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOfSatisfying(NotFound.class, hidden -> assertThat(hidden.namesTheRequest()).isTrue());
         assertThatThrownBy(() -> caller(Role.VIEWER, "220322").require(Policies.SEE_ASSIGNED_WORK, acmeWork))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("see-assigned-work");
     }

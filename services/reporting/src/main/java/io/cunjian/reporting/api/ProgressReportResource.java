@@ -17,11 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.cunjian.chassis.domain.ChinaTime;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
 import io.cunjian.reporting.domain.ProgressHistory;
 import io.cunjian.reporting.domain.ProgressReports;
+import io.cunjian.reporting.domain.ReportQueries;
 
 /** Live progress against the creation standard: one village's items, a region's roll-up; each with its freshness. */
 @Path("/api/v1/reports")
@@ -32,9 +31,7 @@ public class ProgressReportResource {
     @Inject
     CurrentCaller caller;
     @Inject
-    ProgressReports reports;
-    @Inject
-    ProgressHistory history;
+    ReportQueries reports;
 
     @GET
     @Path("/villages/{code}")
@@ -43,16 +40,14 @@ public class ProgressReportResource {
         if (code == null || !RegionCode.isVillageCode(code)) {
             throw new InvalidInputProblem("code", "problem.village.code.invalid");
         }
-        caller.get().require(Policies.READ_IN_REGION, code);
-        return reports.village(code).orElseThrow(() -> new NotFoundProblem("problem.village-report.not-found", code));
+        return reports.villageProgress(caller.get(), code);
     }
 
     @GET
     @Path("/regions/{code}")
     @APIResponse(responseCode = "200", description = "the roll-up of the villages with a plan whose code starts with the region's")
     public ProgressReports.RegionReport regionProgress(@PathParam("code") String code) {
-        requireRegion(code);
-        return reports.region(code);
+        return reports.regionProgress(caller.get(), region(code));
     }
 
     @GET
@@ -62,16 +57,14 @@ public class ProgressReportResource {
         if (code == null || !RegionCode.isVillageCode(code)) {
             throw new InvalidInputProblem("code", "problem.village.code.invalid");
         }
-        caller.get().require(Policies.READ_IN_REGION, code);
-        return history.village(code, day).orElseThrow(() -> new NotFoundProblem("problem.village-report.not-found", code));
+        return reports.villageProgressAsOf(caller.get(), code, day);
     }
 
     @GET
     @Path("/regions/{code}/as-of/{day}")
     @APIResponse(responseCode = "200", description = "the region's roll-up at the end of that day (Asia/Shanghai)")
     public ProgressHistory.RegionAsOf regionProgressAsOf(@PathParam("code") String code, @PathParam("day") LocalDate day) {
-        requireRegion(code);
-        return history.region(code, day);
+        return reports.regionProgressAsOf(caller.get(), region(code), day);
     }
 
     @GET
@@ -79,15 +72,7 @@ public class ProgressReportResource {
     @APIResponse(responseCode = "200", description = "the region's roll-up at the end of each week or month in [from, to]")
     public List<ProgressHistory.RegionAsOf> regionProgressSeries(@PathParam("code") String code, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to, @QueryParam("period") ProgressHistory.Period period) {
-        requireRegion(code);
-        if (from == null) {
-            throw new InvalidInputProblem("from", "problem.series.from.missing");
-        }
-        LocalDate until = to == null ? LocalDate.now(ChinaTime.ZONE) : to;
-        if (until.isBefore(from)) {
-            throw new InvalidInputProblem("to", "problem.series.to.before-from");
-        }
-        return history.series(code, from, until, period == null ? ProgressHistory.Period.MONTH : period);
+        return reports.regionProgressSeries(caller.get(), region(code), from, to, period);
     }
 
     @GET
@@ -97,13 +82,14 @@ public class ProgressReportResource {
     public jakarta.ws.rs.core.Response exportRegion(@PathParam("code") String code,
             @QueryParam("format") @jakarta.ws.rs.DefaultValue("csv") String format, @QueryParam("lang") String lang,
             @jakarta.ws.rs.HeaderParam("Accept-Language") String acceptLanguage) {
-        requireRegion(code);
+        // the caller first, then the format (reading the sheet changes nothing)
+        ReportQueries.RegionSheet regionSheet = reports.sheet(caller.get(), region(code));
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw new InvalidInputProblem("format", "problem.export.format");
         }
         boolean en = lang != null ? lang.startsWith("en") : acceptLanguage != null && acceptLanguage.startsWith("en");
-        List<ProgressReports.VillageRow> villages = reports.villages(code);
-        List<ProgressReports.ItemLabel> items = reports.itemLabels(villages.stream().map(ProgressReports.VillageRow::standardId).toList());
+        List<ProgressReports.VillageRow> villages = regionSheet.villages();
+        List<ProgressReports.ItemLabel> items = regionSheet.items();
         List<String> header = new java.util.ArrayList<>(en
                 ? List.of("Village code", "Village", "Township code", "Demonstration village", "Standard version", "Progress (%)",
                         "Meets the standard", "Items met", "Items")
@@ -142,10 +128,11 @@ public class ProgressReportResource {
         };
     }
 
-    private void requireRegion(String code) {
+    /** The code of a region above the village level, or 400 naming {@code code}. */
+    private static String region(String code) {
         if (code == null || !RegionCode.isRegionAboveVillage(code)) {
             throw new InvalidInputProblem("code", "problem.region.code.invalid");
         }
-        caller.get().require(Policies.READ_IN_REGION, code);
+        return code;
     }
 }

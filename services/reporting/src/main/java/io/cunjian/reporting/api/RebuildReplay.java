@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,8 @@ import io.cunjian.chassis.inbox.EventConsumption;
 import io.cunjian.reporting.domain.EventReplay;
 import io.cunjian.reporting.domain.ReadPositions;
 import io.cunjian.reporting.domain.RebuildTables;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A rebuild's reading (ADR 0010): the three topics from offset zero into the rebuild's tables,
@@ -56,6 +59,8 @@ class RebuildReplay implements EventReplay {
     TopicNames topics;
     @Inject
     KafkaClientSettings kafka;
+    @Inject
+    MeterRegistry registry;
 
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reporting-rebuild");
@@ -63,6 +68,18 @@ class RebuildReplay implements EventReplay {
         return t;
     });
     private volatile KafkaConsumer<String, byte[]> reading;
+    // A rebuild's progress on this instance, for the dashboard: records replayed, records still to read
+    // up to the end offsets last looked at (0 when none runs here).
+    private final AtomicLong replayed = new AtomicLong();
+    private final AtomicLong remaining = new AtomicLong();
+
+    @PostConstruct
+    void meters() {
+        Gauge.builder("cunjian.rebuild.records.replayed", replayed, AtomicLong::get)
+                .description("records the running rebuild has replayed").register(registry);
+        Gauge.builder("cunjian.rebuild.records.remaining", remaining, AtomicLong::get)
+                .description("records the running rebuild has still to read").register(registry);
+    }
     private volatile boolean stopping;
 
     @Override
@@ -104,8 +121,11 @@ class RebuildReplay implements EventReplay {
                     consumption.applyBatch(ReportingEventsConsumer.CONSUMER, part, () -> tables.use(id), live::apply,
                             (record, why) -> unreadable.incrementAndGet());
                 }
+                replayed.set(records.get());
                 if (System.nanoTime() - beat > 5_000_000_000L) {
                     beat = System.nanoTime();
+                    remaining.set(partitions.stream().mapToLong(tp -> Math.max(0, end.get(tp) - consumer.position(tp))).sum()
+                            + order.size());
                     tables.heartbeat(id, records.get(), unreadable.get(), false);
                 }
                 if (records.get() >= analysedAt * 4) {
@@ -131,6 +151,7 @@ class RebuildReplay implements EventReplay {
             tables.fail(id, e.toString());
         } finally {
             reading = null;
+            remaining.set(0);
         }
     }
 

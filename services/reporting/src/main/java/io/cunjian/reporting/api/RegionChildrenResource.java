@@ -21,8 +21,8 @@ import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
 import io.cunjian.reporting.domain.ProgressReports;
+import io.cunjian.reporting.domain.ReportQueries;
 
 /** The level below a region, each part with its own roll-up: what a dashboard drills down into. */
 @Path("/api/v1/reports/regions/{code}/children")
@@ -38,7 +38,7 @@ public class RegionChildrenResource {
     @Inject
     CurrentCaller caller;
     @Inject
-    ProgressReports reports;
+    ReportQueries reports;
     @Inject
     RegionReplica regions;
 
@@ -48,7 +48,7 @@ public class RegionChildrenResource {
         if (code == null || !RegionCode.isRegionAboveVillage(code)) {
             throw new InvalidInputProblem("code", "problem.region.code.invalid");
         }
-        caller.get().require(Policies.READ_IN_REGION, code);
+        List<ProgressReports.VillageRow> villagesWithPlan = reports.villagesWithPlan(caller.get(), code);
         int next = switch (code.length()) {
             case 2 -> 4;
             case 4 -> 6;
@@ -56,7 +56,7 @@ public class RegionChildrenResource {
             default -> 12;
         };
         Map<String, List<ProgressReports.VillageRow>> parts = new LinkedHashMap<>();
-        for (ProgressReports.VillageRow v : reports.villages(code)) {
+        for (ProgressReports.VillageRow v : villagesWithPlan) {
             parts.computeIfAbsent(v.code().substring(0, next), k -> new ArrayList<>()).add(v);
         }
         List<Child> children = new ArrayList<>();

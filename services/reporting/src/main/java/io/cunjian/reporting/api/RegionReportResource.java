@@ -11,11 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
 import io.cunjian.reporting.domain.RegionHistory;
+import io.cunjian.reporting.domain.ReportQueries;
 
 /** Regions as reporting has learnt them from events, with the history of their changes. */
 @Path("/api/v1/regions")
@@ -30,17 +29,13 @@ public class RegionReportResource {
     @Inject
     CurrentCaller caller;
     @Inject
-    RegionHistory regions;
-    @Inject
-    RegionReplica replica;
+    ReportQueries reports;
 
     @GET
     @Path("/{code}")
     public RegionReport getRegionReport(@PathParam("code") String code) {
-        // staff and viewers of the region (or above it) only: not devices or contractors, not other provinces
-        caller.get().require(Policies.READ_IN_REGION, code);
-        RegionReplica.ReplicaRegion r = replica.find(code)
-                .orElseThrow(() -> new NotFoundProblem("problem.region.not-found", code));
-        return new RegionReport(r.code(), r.name(), r.level(), r.parentCode(), r.version(), regions.history(code));
+        ReportQueries.RegionOnFile found = reports.region(caller.get(), code);
+        RegionReplica.ReplicaRegion r = found.region();
+        return new RegionReport(r.code(), r.name(), r.level(), r.parentCode(), r.version(), found.history());
     }
 }

@@ -77,6 +77,11 @@ final class ReplayOrder {
         });
     }
 
+    /** Records fetched and held back for ordering, not yet applied. */
+    long size() {
+        return buffers.values().stream().mapToLong(ArrayDeque::size).sum();
+    }
+
     boolean isEmpty() {
         return buffers.values().stream().allMatch(ArrayDeque::isEmpty);
     }

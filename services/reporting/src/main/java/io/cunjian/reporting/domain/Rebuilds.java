@@ -2,13 +2,17 @@ package io.cunjian.reporting.domain;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cunjian.chassis.domain.NotFound;
 import io.cunjian.chassis.domain.StateConflict;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Decision;
+import io.cunjian.chassis.security.Policy;
+import io.cunjian.chassis.security.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -25,13 +29,20 @@ public class Rebuilds {
             OffsetDateTime finishedAt, long events, long repeats, long unreadable, String error) {
     }
 
+    /** Reporting's figures span every region: only a district admin whose regions cover a whole city (or more). */
+    static final Policy<Caller> REBUILD = Policy.named("rebuild-read-models", (caller, self) ->
+            caller.hasRole(Role.DISTRICT_ADMIN) && caller.regions().stream().anyMatch(r -> r.length() <= 4)
+                    ? Decision.ALLOW : Decision.FORBIDDEN);
+
     @Inject
     RebuildTables tables;
     @Inject
     EventReplay replay;
 
-    /** Starts a rebuild on this instance, unless one is running anywhere. */
-    public Rebuild start(String requestedBy) {
+    /** Starts a rebuild on this instance, unless one is running anywhere; the caller is named as who asked. */
+    public Rebuild start(Caller caller) {
+        caller.require(REBUILD, caller);
+        String requestedBy = caller.subject();
         long id = QuarkusTransaction.requiringNew().call(() -> {
             tables.lockAndRetireAbandoned();
             OptionalLong running = tables.building();
@@ -42,10 +53,12 @@ public class Rebuilds {
             return tables.create(requestedBy);
         });
         replay.start(id);
-        return find(id).orElseThrow();
+        return tables.find(id).orElseThrow();
     }
 
-    public Optional<Rebuild> find(long id) {
-        return tables.find(id);
+    /** A rebuild, for those who may start one. */
+    public Rebuild find(Caller caller, long id) {
+        caller.require(REBUILD, caller);
+        return tables.find(id).orElseThrow(() -> new NotFound("problem.rebuild.not-found", id));
     }
 }

@@ -20,7 +20,11 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import io.cunjian.chassis.domain.ChinaTime;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.json.JsonText;
 import io.cunjian.reporting.domain.ProgressReports;
 import io.cunjian.reporting.domain.StandardProgress;
@@ -32,8 +36,14 @@ class Reports implements ProgressReports {
     static final TypeReference<List<StandardProgress.Figure>> FIGURES = new TypeReference<>() {
     };
 
+    /** Buckets around the roll-up's goal (p99 under 10 ms at a city of 1,000 villages, docs/benchmarks/reporting-rollup.md). */
+    private static final Duration[] ROLLUP_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+        Duration.ofMillis(100), Duration.ofMillis(500)};
+
     @Inject
     EntityManager em;
+    @Inject
+    MeterRegistry registry;
 
     @Override
     @Transactional
@@ -117,6 +127,18 @@ class Reports implements ProgressReports {
     @Override
     @Transactional
     public RegionReport region(String prefix) {
+        // Roll-up latency per level, for the dashboard; the level is one of five words, never a code.
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            return rollUp(prefix);
+        } finally {
+            sample.stop(Timer.builder("cunjian.reporting.rollup").description("time to compute a region's roll-up")
+                    .tag("level", RegionCode.parse(prefix).map(RegionCode::level).orElse("unknown"))
+                    .serviceLevelObjectives(ROLLUP_BUCKETS).register(registry));
+        }
+    }
+
+    private RegionReport rollUp(String prefix) {
         String like = prefix + "%";
         Object[] totals = (Object[]) em.createNativeQuery("""
                 SELECT coalesce(sum(villages), 0), coalesce(sum(demonstration), 0), coalesce(sum(meeting), 0),

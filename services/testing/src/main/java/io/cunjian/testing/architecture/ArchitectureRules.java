@@ -6,8 +6,11 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.regex.Pattern;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -15,7 +18,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * {@code io.cunjian.workorders}):
  * <ul>
  * <li>{@code api} — inbound adapters: REST resources, Kafka consumers, request and view records. It talks
- * to {@code domain} only (commands in, views out).</li>
+ * to {@code domain} only (commands in, views out), and passes the caller on: whether the caller may is the
+ * use case's decision, not the resource's.</li>
  * <li>{@code domain} — aggregates, named policies and use cases, and the interfaces through which use cases
  * reach storage and other systems (which the domain owns). No HTTP, Kafka, JPA or JDBC; rejections, not
  * problems.</li>
@@ -42,6 +46,12 @@ public final class ArchitectureRules {
         "io.cunjian.chassis.inbox..", "io.cunjian.chassis.web..", "io.cunjian.chassis.openapi.."
     };
 
+    /** Where the chassis keeps the caller and its access rules. */
+    static final String SECURITY = "io.cunjian.chassis.security";
+
+    /** The caller's checks: the {@code require…} that throw, and the questions a decision is made of. */
+    private static final Pattern CALLER_DECISIONS = Pattern.compile("require.*|may.*|hasRole|contractorOwns");
+
     private ArchitectureRules() {
     }
 
@@ -59,6 +69,32 @@ public final class ArchitectureRules {
                         "io.quarkus.hibernate..", "io.quarkus.panache..", "java.sql..", "javax.sql..", "io.agroal..",
                         "io.cunjian.chassis.persistence..").or(hibernateOrm()))
                 .because("the api hands commands to use cases and shows what they return");
+    }
+
+    /**
+     * The api reads who is calling and hands it to one use case, which loads, authorizes, decides, stores and
+     * publishes: no resource or consumer checks the caller itself (the caller's {@code require…}, {@code may…},
+     * {@code hasRole}, {@code contractorOwns}) or names a policy, a decision or a list's region scope.
+     */
+    public static ArchRule apiLeavesAuthorizationToTheUseCases(String root) {
+        return apiLeavesAuthorizationToTheUseCases(root, SECURITY);
+    }
+
+    /** {@link #apiLeavesAuthorizationToTheUseCases(String)} with the security classes in {@code security}. */
+    static ArchRule apiLeavesAuthorizationToTheUseCases(String root, String security) {
+        String caller = security + ".Caller";
+        DescribedPredicate<JavaMethodCall> decision = DescribedPredicate.describe(
+                "a check of " + caller + " (require…, may…, hasRole, contractorOwns)",
+                call -> call.getTargetOwner().getName().equals(caller) && CALLER_DECISIONS.matcher(call.getName()).matches());
+        Pattern rules = Pattern.compile(Pattern.quote(security) + "\\.(Policy|Policies|Decision|RegionScope)(\\$.*)?");
+        DescribedPredicate<JavaClass> policies = DescribedPredicate.describe(
+                "the access rules of " + security + " (Policy, Policies, Decision, RegionScope)",
+                c -> rules.matcher(c.getName()).matches());
+        return noClasses().that().resideInAPackage(root + ".api..")
+                .should().callMethodWhere(decision)
+                .orShould().dependOnClassesThat(policies)
+                .because("a use case loads, authorizes, decides, stores and publishes in one direction; the api passes the"
+                        + " caller on and shows the answer");
     }
 
     public static ArchRule onlyPersistenceKnowsPersistence(String root) {

@@ -28,11 +28,17 @@ class ArchitectureContractCanFailTest {
 
     private static final String BAD = "io.cunjian.testing.architecture.fixture.bad";
     private static final String GOOD = "io.cunjian.testing.architecture.fixture.good";
+    /** Stand-ins for the chassis' caller and policies (this module does not depend on the chassis). */
+    private static final String SECURITY = "io.cunjian.testing.architecture.fixture.security";
 
     static List<Arguments> rules() {
         return List.of(
                 rule("domain → Kafka, api and persistence", ArchitectureRules::domainKnowsNoTransportOrStorage, "ProducerRecord"),
                 rule("api → persistence", ArchitectureRules::apiTalksToTheDomainNotToStorage, "OrderRow"),
+                rule("api → the caller's checks", root -> ArchitectureRules.apiLeavesAuthorizationToTheUseCases(root, SECURITY),
+                        "Caller.require"),
+                rule("api → a policy", root -> ArchitectureRules.apiLeavesAuthorizationToTheUseCases(root, SECURITY),
+                        "Policy.PLACE_ORDERS"),
                 rule("only persistence knows persistence", ArchitectureRules::onlyPersistenceKnowsPersistence, "OrderRow"),
                 rule("nothing depends on the api", ArchitectureRules::nothingDependsOnTheApi, "OrderView"),
                 rule("events → api", ArchitectureRules::eventPayloadsAreData, "OrderPlaced"),

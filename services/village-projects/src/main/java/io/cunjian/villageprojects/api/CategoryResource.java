@@ -29,7 +29,6 @@ import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
 import io.cunjian.chassis.security.Role;
 import io.cunjian.villageprojects.domain.CategoryService;
 import io.cunjian.villageprojects.domain.WorkCategory;
@@ -59,15 +58,14 @@ public class CategoryResource {
         if (outcome instanceof WorkCategory.Rejected<?> rejected) {
             throw problem(rejected.rejection());
         }
-        CategoryView view = CategoryView.of(service.find(code));
+        CategoryView view = CategoryView.of(service.find(caller.get(), code));
         return Response.created(URI.create("/api/v1/categories/" + code)).tag(ETags.of(view.version())).entity(view).build();
     }
 
     @GET
     @Path("/{code}")
     public Response getCategory(@PathParam("code") String code) {
-        caller.get().require(Policies.READ_CATALOGUE, "categories");
-        CategoryView view = CategoryView.of(service.find(code("code", code)));
+        CategoryView view = CategoryView.of(service.find(caller.get(), code));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -75,9 +73,8 @@ public class CategoryResource {
     public CategoryPage listCategories(@QueryParam("group") WorkCategory.Group group,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        caller.get().require(Policies.READ_CATALOGUE, "categories");
-        return new CategoryPage(service.list(group, page, size).stream().map(CategoryView::of).toList(), page, size,
-                service.count(group));
+        var found = service.list(caller.get(), group, page, size);
+        return new CategoryPage(found.items().stream().map(CategoryView::of).toList(), page, size, found.total());
     }
 
     @PUT
@@ -91,7 +88,7 @@ public class CategoryResource {
         if (outcome instanceof WorkCategory.Rejected<?> rejected) {
             throw problem(rejected.rejection());
         }
-        CategoryView view = CategoryView.of(service.find(categoryCode));
+        CategoryView view = CategoryView.of(service.find(caller.get(), categoryCode));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 

@@ -28,7 +28,6 @@ import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.domain.Inspection;
 import io.cunjian.villageprojects.domain.InspectionService;
 
@@ -49,8 +48,7 @@ public class InspectionResource {
     @APIResponse(responseCode = "201", description = "recorded; cunjian.inspection.recorded.v1 follows")
     public Response recordInspection(@PathParam("code") String code, @Valid @NotNull RecordInspection body) {
         RegionCode village = VillageResource.villageCode(code);
-        caller.get().require(Policies.MANAGE_IN_REGION, code);
-        var outcome = service.record(village, body.toDomain(), caller.get().subject());
+        var outcome = service.record(caller.get(), village, body.toDomain());
         if (outcome instanceof Inspection.Rejected rejected) {
             if (rejected.noPlan()) {
                 throw new ConflictProblem(null, "problem.inspection.no-plan", code);
@@ -58,7 +56,7 @@ public class InspectionResource {
             throw Violations.problem(rejected.violations());
         }
         Inspection recorded = ((Inspection.Accepted) outcome).inspection();
-        InspectionView view = InspectionView.of(service.find(village, recorded.id()));
+        InspectionView view = InspectionView.of(service.find(caller.get(), village, recorded.id()));
         return Response.created(URI.create("/api/v1/villages/" + code + "/inspections/" + recorded.id())).entity(view)
                 .build();
     }
@@ -69,27 +67,20 @@ public class InspectionResource {
             @QueryParam("item") @DefaultValue("") @Parameter(description = "one item's inspections only") String item,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        RegionCode village = readableVillage(code);
-        return new InspectionPage(service.history(village, item, page, size).stream().map(InspectionView::of).toList(),
-                page, size, service.countHistory(village, item));
+        var found = service.history(caller.get(), VillageResource.villageCode(code), item, page, size);
+        return new InspectionPage(found.items().stream().map(InspectionView::of).toList(), page, size, found.total());
     }
 
     @GET
     @Path("/latest")
     @APIResponse(responseCode = "200", description = "per item, the inspection that counts")
     public List<InspectionView> latestInspections(@PathParam("code") String code) {
-        return service.latestPerItem(readableVillage(code)).stream().map(InspectionView::of).toList();
+        return service.latestPerItem(caller.get(), VillageResource.villageCode(code)).stream().map(InspectionView::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public InspectionView getInspection(@PathParam("code") String code, @PathParam("id") UUID id) {
-        return InspectionView.of(service.find(readableVillage(code), id));
-    }
-
-    private RegionCode readableVillage(String code) {
-        RegionCode village = VillageResource.villageCode(code);
-        caller.get().require(Policies.READ_IN_REGION, code);
-        return village;
+        return InspectionView.of(service.find(caller.get(), VillageResource.villageCode(code), id));
     }
 }

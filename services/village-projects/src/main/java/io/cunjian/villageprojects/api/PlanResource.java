@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.cunjian.chassis.concurrency.ETags;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.domain.CreationPlan;
 import io.cunjian.villageprojects.domain.PlanService;
 
@@ -40,9 +39,7 @@ public class PlanResource {
 
     @GET
     public Response getPlan(@PathParam("code") String code) {
-        RegionCode village = VillageResource.villageCode(code);
-        caller.get().require(Policies.READ_IN_REGION, code);
-        PlanView view = PlanView.of(service.find(village));
+        PlanView view = PlanView.of(service.find(caller.get(), VillageResource.villageCode(code)));
         return Response.ok(view).tag(ETags.of(view.revision())).build();
     }
 
@@ -50,9 +47,7 @@ public class PlanResource {
     @Path("/revisions")
     @APIResponse(responseCode = "200", description = "every revision, newest first: who changed what, when and why")
     public List<PlanView> planRevisions(@PathParam("code") String code) {
-        RegionCode village = VillageResource.villageCode(code);
-        caller.get().require(Policies.READ_IN_REGION, code);
-        return service.revisions(village).stream().map(PlanView::of).toList();
+        return service.revisions(caller.get(), VillageResource.villageCode(code)).stream().map(PlanView::of).toList();
     }
 
     @PUT
@@ -61,14 +56,14 @@ public class PlanResource {
     public Response setPlan(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PlanInput body) {
         RegionCode village = VillageResource.villageCode(code);
-        caller.get().require(Policies.MANAGE_IN_REGION, code);
-        boolean first = service.current(village).isEmpty();
-        var outcome = service.set(village, body.toDomain(), ETags.expected(ifMatch), caller.get().subject(), body.note());
+        var outcome = service.set(caller.get(), village, body.toDomain(), body.note(), ETags.expected(ifMatch));
         if (outcome instanceof CreationPlan.Rejected rejected) {
             throw Violations.problem(rejected.violations());
         }
-        PlanView view = PlanView.of(service.find(village));
-        Response.ResponseBuilder answer = first && view.revision() == 1
+        // Only the first plan is accepted as revision 1 (an unchanged plan is not accepted).
+        boolean first = outcome instanceof CreationPlan.Accepted accepted && accepted.plan().revision() == 1;
+        PlanView view = PlanView.of(service.find(caller.get(), village));
+        Response.ResponseBuilder answer = first
                 ? Response.created(URI.create("/api/v1/villages/" + code + "/plan"))
                 : Response.ok();
         return answer.tag(ETags.of(view.revision())).entity(view).build();

@@ -30,8 +30,6 @@ import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
-import io.cunjian.chassis.security.RegionScope;
 import io.cunjian.villageprojects.domain.Region;
 import io.cunjian.villageprojects.domain.RegionLevel;
 import io.cunjian.villageprojects.domain.RegionService;
@@ -59,29 +57,24 @@ public class RegionResource {
         if (RegionLevel.of(code) == RegionLevel.VILLAGE) {
             throw new InvalidInputProblem("code", "problem.region.village-via-villages");
         }
-        caller.get().require(Policies.ADMINISTER_IN_REGION, code.value());
-        if (service.register(code, body.name()) instanceof Region.Rejected<?> rejected) {
+        if (service.register(caller.get(), code, body.name()) instanceof Region.Rejected<?> rejected) {
             throw problem(rejected.rejection());
         }
-        RegionView view = RegionView.of(service.find(code));
+        RegionView view = RegionView.of(service.find(caller.get(), code));
         return Response.created(URI.create("/api/v1/regions/" + code)).tag(ETags.of(view.version())).entity(view).build();
     }
 
     @GET
     @Path("/{code}")
     public Response getRegion(@PathParam("code") String code) {
-        RegionCode regionCode = parse("code", code);
-        caller.get().require(Policies.READ_IN_REGION, regionCode.value());
-        RegionView view = RegionView.of(service.find(regionCode));
+        RegionView view = RegionView.of(service.find(caller.get(), parse("code", code)));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     @GET
     @Path("/{code}/children")
     public List<RegionView> regionChildren(@PathParam("code") String code) {
-        RegionCode parent = parse("code", code);
-        caller.get().require(Policies.READ_IN_REGION, parent.value());
-        return service.children(parent).stream().map(RegionView::of).toList();
+        return service.children(caller.get(), parse("code", code)).stream().map(RegionView::of).toList();
     }
 
     @GET
@@ -92,9 +85,8 @@ public class RegionResource {
         if (!within.isEmpty() && !RegionCode.isValid(within)) {
             throw new InvalidInputProblem("within", "problem.region.code.invalid");
         }
-        List<String> readable = RegionScope.readable(caller.get(), within);
-        return new RegionPage(service.search(name, within, readable, page, size).stream().map(RegionView::of).toList(),
-                page, size, service.countSearch(name, within, readable));
+        var found = service.search(caller.get(), name, within, page, size);
+        return new RegionPage(found.items().stream().map(RegionView::of).toList(), page, size, found.total());
     }
 
     @PUT
@@ -105,11 +97,11 @@ public class RegionResource {
         if (RegionLevel.of(regionCode) == RegionLevel.VILLAGE) {
             throw new InvalidInputProblem("code", "problem.region.village-via-villages");
         }
-        caller.get().require(Policies.ADMINISTER_IN_REGION, regionCode.value());
-        if (service.rename(regionCode, body.name(), ETags.expected(ifMatch)) instanceof Region.Rejected<?> rejected) {
+        var outcome = service.rename(caller.get(), regionCode, body.name(), ETags.expected(ifMatch));
+        if (outcome instanceof Region.Rejected<?> rejected) {
             throw problem(rejected.rejection());
         }
-        RegionView view = RegionView.of(service.find(regionCode));
+        RegionView view = RegionView.of(service.find(caller.get(), regionCode));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 

@@ -1,7 +1,6 @@
 package io.cunjian.villageprojects.api;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,12 +30,8 @@ import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.ConflictProblem;
-import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.ProblemException;
-import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.domain.StandardService;
 import io.cunjian.villageprojects.domain.StandardVersion;
 
@@ -65,12 +60,11 @@ public class StandardResource {
         if (!RegionCode.isValid(body.scope())) {
             throw new InvalidInputProblem("scope", "problem.region.code.invalid");
         }
-        caller.get().require(Policies.ADMINISTER_IN_REGION, body.scope());
-        var outcome = service.draft(body.id(), body.scope(), body.basedOn(), body.content().toDomain());
+        var outcome = service.draft(caller.get(), body.id(), body.scope(), body.basedOn(), body.content().toDomain());
         if (outcome instanceof StandardVersion.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        StandardView view = StandardView.of(service.find(body.id()));
+        StandardView view = StandardView.of(service.find(caller.get(), body.id()));
         return Response.created(URI.create("/api/v1/standards/" + body.id())).tag(ETags.of(view.version())).entity(view)
                 .build();
     }
@@ -78,8 +72,7 @@ public class StandardResource {
     @GET
     @Path("/{id}")
     public Response getStandard(@PathParam("id") String id) {
-        caller.get().require(Policies.READ_CATALOGUE, "standards");
-        StandardView view = StandardView.of(service.find(id));
+        StandardView view = StandardView.of(service.find(caller.get(), id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -89,12 +82,8 @@ public class StandardResource {
             @QueryParam("status") @Parameter(description = "DRAFT or PUBLISHED") StandardVersion.Status status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        caller.get().require(Policies.READ_CATALOGUE, "standards");
-        if (!covering.isEmpty() && !RegionCode.isValid(covering)) {
-            throw new InvalidInputProblem("covering", "problem.region.code.invalid");
-        }
-        return new StandardPage(service.search(covering, status, page, size).stream().map(StandardView::of).toList(),
-                page, size, service.countSearch(covering, status));
+        var found = service.search(caller.get(), covering, status, page, size);
+        return new StandardPage(found.items().stream().map(StandardView::of).toList(), page, size, found.total());
     }
 
     @PUT
@@ -102,12 +91,11 @@ public class StandardResource {
     @APIResponse(responseCode = "200", description = "the draft, edited (or unchanged: same version)")
     public Response editStandard(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StandardContent body) {
-        requireAdministrator(id);
-        var outcome = service.edit(id, body.toDomain(), ETags.expected(ifMatch));
+        var outcome = service.edit(caller.get(), id, body.toDomain(), ETags.expected(ifMatch));
         if (outcome instanceof StandardVersion.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        StandardView view = StandardView.of(service.find(id));
+        StandardView view = StandardView.of(service.find(caller.get(), id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -117,27 +105,17 @@ public class StandardResource {
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @APIResponse(responseCode = "200", description = "published and frozen; cunjian.standard.published.v1 follows")
     public Response publishStandard(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        requireAdministrator(id);
-        var outcome = service.publish(id, ETags.expected(ifMatch), caller.get().subject());
+        var outcome = service.publish(caller.get(), id, ETags.expected(ifMatch));
         if (outcome instanceof StandardVersion.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        StandardView view = StandardView.of(service.find(id));
+        StandardView view = StandardView.of(service.find(caller.get(), id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
-    }
-
-    private void requireAdministrator(String id) {
-        caller.get().require(Policies.ADMINISTER_IN_REGION, service.find(id).standard().scope());
     }
 
     private static RuntimeException problem(StandardVersion.Rejection rejection) {
         if (rejection instanceof StandardVersion.AlreadyExists r) {
             return new ConflictProblem(null, "problem.standard.already-exists", r.id());
-        }
-        if (rejection instanceof StandardVersion.NotADraft r) {
-            return new ProblemException(ProblemType.CONFLICT,
-                    List.of(new FieldError("status", "problem.standard.frozen.field")), "problem.standard.frozen", r.id())
-                    .with("currentState", r.status().name());
         }
         if (rejection instanceof StandardVersion.BasisNotFound) {
             return new InvalidInputProblem("basedOn", "problem.standard.basis.unknown");

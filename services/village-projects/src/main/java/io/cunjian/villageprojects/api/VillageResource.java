@@ -32,12 +32,9 @@ import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.security.CurrentCaller;
-import io.cunjian.chassis.security.Policies;
-import io.cunjian.chassis.security.RegionScope;
 import io.cunjian.villageprojects.domain.RegionLevel;
 import io.cunjian.villageprojects.domain.Village;
 import io.cunjian.villageprojects.domain.VillageService;
-import io.cunjian.villageprojects.domain.Villages;
 
 /** Villages (村/社区): regions at level VILLAGE with their figures, 示范村 status and contact. */
 @Path("/api/v1/villages")
@@ -56,24 +53,18 @@ public class VillageResource {
     @APIResponse(responseCode = "201", description = "registered, with its region")
     public Response registerVillage(@Valid @NotNull RegisterVillage body) {
         RegionCode code = villageCode(body.code());
-        caller.get().require(Policies.MANAGE_IN_REGION, code.value());
-        if (!RegionCode.isValid(body.townshipCode())) {
-            throw new InvalidInputProblem("townshipCode", "problem.village.township.invalid");
-        }
-        var outcome = service.register(code, new RegionCode(body.townshipCode()), body.details().toDomain());
+        var outcome = service.register(caller.get(), code, body.townshipCode(), body.details().toDomain());
         if (outcome instanceof Village.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        VillageView view = VillageView.of(service.find(code));
+        VillageView view = VillageView.of(service.find(caller.get(), code));
         return Response.created(URI.create("/api/v1/villages/" + code)).tag(ETags.of(view.version())).entity(view).build();
     }
 
     @GET
     @Path("/{code}")
     public Response getVillage(@PathParam("code") String code) {
-        var villageCode = villageCode(code);
-        caller.get().require(Policies.READ_IN_REGION, villageCode.value());
-        VillageView view = VillageView.of(service.find(villageCode));
+        VillageView view = VillageView.of(service.find(caller.get(), villageCode(code)));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -91,10 +82,9 @@ public class VillageResource {
         if (demonstration != null && !demonstration.equals("true") && !demonstration.equals("false")) {
             throw new InvalidInputProblem("demonstration", "problem.village.demonstration.invalid");
         }
-        var filter = new Villages.Filter(RegionScope.readable(caller.get(), within), within, name,
-                demonstration == null ? null : Boolean.valueOf(demonstration), year);
-        return new VillagePage(service.search(filter, page, size).stream().map(VillageView::of).toList(), page, size,
-                service.countSearch(filter));
+        var found = service.search(caller.get(), within, name,
+                demonstration == null ? null : Boolean.valueOf(demonstration), year, page, size);
+        return new VillagePage(found.items().stream().map(VillageView::of).toList(), page, size, found.total());
     }
 
     @PUT
@@ -103,11 +93,11 @@ public class VillageResource {
     public Response updateVillage(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull VillageDetails body) {
         RegionCode villageCode = villageCode(code);
-        caller.get().require(Policies.MANAGE_IN_REGION, villageCode.value());
-        if (service.update(villageCode, body.toDomain(), ETags.expected(ifMatch)) instanceof Village.Rejected rejected) {
+        var outcome = service.update(caller.get(), villageCode, body.toDomain(), ETags.expected(ifMatch));
+        if (outcome instanceof Village.Rejected rejected) {
             throw problem(rejected.rejection());
         }
-        VillageView view = VillageView.of(service.find(villageCode));
+        VillageView view = VillageView.of(service.find(caller.get(), villageCode));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 

@@ -14,6 +14,8 @@ import io.cunjian.chassis.domain.NotFound;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.events.CategoryEvents;
 
 /**
@@ -24,6 +26,8 @@ import io.cunjian.villageprojects.events.CategoryEvents;
 public class CategoryService {
 
     private static final Logger LOG = Logger.getLogger(CategoryService.class);
+    /** The catalogue {@link Policies#READ_CATALOGUE} is asked about. */
+    private static final String CATALOGUE = "categories";
 
     @Inject
     WorkCategories categories;
@@ -86,19 +90,24 @@ public class CategoryService {
         return outcome;
     }
 
+    /**
+     * A category, for everyone who reads the catalogue. The code is checked after the caller, so a caller
+     * who may not read the catalogue is refused whatever it sent.
+     */
     @Transactional
-    public WorkCategory find(String code) {
+    public WorkCategory find(Caller caller, String code) {
+        caller.require(Policies.READ_CATALOGUE, CATALOGUE);
+        if (!WorkCategory.isValidCode(code)) {
+            throw new InvalidInput("code", "problem.category.code.invalid");
+        }
         return categories.find(code).orElseThrow(() -> notFound(code));
     }
 
+    /** The catalogue (one group of it when {@code group} is not null). */
     @Transactional
-    public List<WorkCategory> list(WorkCategory.Group group, int page, int size) {
-        return categories.list(group, page, size);
-    }
-
-    @Transactional
-    public long count(WorkCategory.Group group) {
-        return categories.count(group);
+    public Results<WorkCategory> list(Caller caller, WorkCategory.Group group, int page, int size) {
+        caller.require(Policies.READ_CATALOGUE, CATALOGUE);
+        return new Results<>(categories.list(group, page, size), categories.count(group));
     }
 
     private static NotFound notFound(String code) {

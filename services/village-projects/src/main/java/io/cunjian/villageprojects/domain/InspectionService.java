@@ -15,6 +15,8 @@ import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.events.InspectionEvents;
 
 /** Inspections: added, never changed; each with {@code cunjian.inspection.recorded.v1} under the village's code. */
@@ -34,10 +36,13 @@ public class InspectionService {
 
     /**
      * Records an inspection of an item of the standard the village's plan follows. "Today", the
-     * latest possible inspection date, is the day in China whatever the server's zone.
+     * latest possible inspection date, is the day in China whatever the server's zone. Staff of the
+     * village's region record it, named as who recorded it.
      */
     @Transactional
-    public Inspection.Outcome record(RegionCode villageCode, Inspection.Report report, String recordedBy) {
+    public Inspection.Outcome record(Caller caller, RegionCode villageCode, Inspection.Report report) {
+        caller.require(Policies.MANAGE_IN_REGION, villageCode.value());
+        String recordedBy = caller.subject();
         String village = villageCode.value();
         requireRegistered(villageCode);
         Optional<StandardVersion> standard = plans.current(village)
@@ -54,27 +59,31 @@ public class InspectionService {
 
     /** One of the village's inspections. */
     @Transactional
-    public InspectionOnFile find(RegionCode villageCode, UUID id) {
-        requireRegistered(villageCode);
+    public InspectionOnFile find(Caller caller, RegionCode villageCode, UUID id) {
+        requireReadable(caller, villageCode);
         return inspections.find(id).filter(i -> i.inspection().villageCode().equals(villageCode.value()))
                 .orElseThrow(() -> new NotFound("problem.inspection.not-found", id));
     }
 
+    /** The village's inspections (of one item when {@code itemCode} is not empty), latest first. */
     @Transactional
-    public List<InspectionOnFile> history(RegionCode villageCode, String itemCode, int page, int size) {
-        requireRegistered(villageCode);
-        return inspections.history(villageCode.value(), itemCode, page, size);
+    public Results<InspectionOnFile> history(Caller caller, RegionCode villageCode, String itemCode, int page, int size) {
+        requireReadable(caller, villageCode);
+        return new Results<>(inspections.history(villageCode.value(), itemCode, page, size),
+                inspections.countHistory(villageCode.value(), itemCode));
     }
 
+    /** Per item, the inspection that counts. */
     @Transactional
-    public long countHistory(RegionCode villageCode, String itemCode) {
-        return inspections.countHistory(villageCode.value(), itemCode);
-    }
-
-    @Transactional
-    public List<InspectionOnFile> latestPerItem(RegionCode villageCode) {
-        requireRegistered(villageCode);
+    public List<InspectionOnFile> latestPerItem(Caller caller, RegionCode villageCode) {
+        requireReadable(caller, villageCode);
         return inspections.latestPerItem(villageCode.value());
+    }
+
+    /** Staff and viewers of the village's region read its inspections; first the caller, then whether it exists. */
+    private void requireReadable(Caller caller, RegionCode villageCode) {
+        caller.require(Policies.READ_IN_REGION, villageCode.value());
+        requireRegistered(villageCode);
     }
 
     private void requireRegistered(RegionCode villageCode) {

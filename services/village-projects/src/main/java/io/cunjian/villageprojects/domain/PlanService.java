@@ -15,6 +15,8 @@ import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Policies;
 
 /**
  * Creation plans. Each accepted change is a new revision, kept in the plan's history, and one event
@@ -37,11 +39,14 @@ public class PlanService {
 
     /**
      * Sets the plan. The first needs no expected revision (there is nothing to match; a concurrent
-     * second "first" waits for the village, then needs one); a change needs the current revision.
+     * second "first" waits for the village, then needs one); a change needs the current revision. Staff
+     * of the village's region set it; the caller is named as who changed it.
      */
     @Transactional
-    public CreationPlan.Outcome set(RegionCode villageCode, CreationPlan.Content content, ExpectedVersion expected,
-            String changedBy, String note) {
+    public CreationPlan.Outcome set(Caller caller, RegionCode villageCode, CreationPlan.Content content, String note,
+            ExpectedVersion expected) {
+        caller.require(Policies.MANAGE_IN_REGION, villageCode.value());
+        String changedBy = caller.subject();
         if (villages.findForChange(villageCode).isEmpty()) {
             throw VillageService.notFound(villageCode.value());
         }
@@ -60,24 +65,20 @@ public class PlanService {
         return outcome;
     }
 
-    /** The village's current plan; empty while it has none. */
+    /** Every revision of a registered village's plan, newest first, for staff and viewers of its region. */
     @Transactional
-    public Optional<PlanRevision> current(RegionCode villageCode) {
-        return plans.current(villageCode.value());
-    }
-
-    /** Every revision of a registered village's plan, newest first. */
-    @Transactional
-    public List<PlanRevision> revisions(RegionCode villageCode) {
+    public List<PlanRevision> revisions(Caller caller, RegionCode villageCode) {
+        caller.require(Policies.READ_IN_REGION, villageCode.value());
         if (!villages.exists(villageCode)) {
             throw VillageService.notFound(villageCode.value());
         }
         return plans.revisions(villageCode.value());
     }
 
-    /** The village's current plan. */
+    /** The village's current plan, for staff and viewers of its region. */
     @Transactional
-    public PlanRevision find(RegionCode villageCode) {
+    public PlanRevision find(Caller caller, RegionCode villageCode) {
+        caller.require(Policies.READ_IN_REGION, villageCode.value());
         return plans.current(villageCode.value())
                 .orElseThrow(() -> new NotFound("problem.plan.not-found", villageCode.value()));
     }

@@ -12,6 +12,9 @@ import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Policies;
+import io.cunjian.chassis.security.RegionScope;
 import io.cunjian.villageprojects.events.RegionEvents;
 
 /**
@@ -26,8 +29,16 @@ public class RegionService {
     @Inject
     Outbox outbox;
 
+    /** District admins whose regions cover the code register it (villages come through {@link VillageService}). */
     @Transactional
-    public Region.Outcome<RegionEvents.Registered> register(RegionCode code, String name) {
+    public Region.Outcome<RegionEvents.Registered> register(Caller caller, RegionCode code, String name) {
+        caller.require(Policies.ADMINISTER_IN_REGION, code.value());
+        return register(code, name);
+    }
+
+    /** For the village use cases, inside their transaction, once they have checked the caller. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Region.Outcome<RegionEvents.Registered> register(RegionCode code, String name) {
         boolean parentRegistered = RegionLevel.parentOf(code).map(p -> regions.find(p).isPresent()).orElse(true);
         var outcome = Region.register(code, name, regions.find(code).isPresent(), parentRegistered);
         if (outcome instanceof Region.Accepted<RegionEvents.Registered> accepted) {
@@ -40,10 +51,12 @@ public class RegionService {
 
     /**
      * Renames the region if it was read at its current version. The hold on the region orders
-     * concurrent renames, and so their events.
+     * concurrent renames, and so their events. District admins whose regions cover it rename it.
      */
     @Transactional
-    public Region.Outcome<RegionEvents.Renamed> rename(RegionCode code, String name, ExpectedVersion expected) {
+    public Region.Outcome<RegionEvents.Renamed> rename(Caller caller, RegionCode code, String name,
+            ExpectedVersion expected) {
+        caller.require(Policies.ADMINISTER_IN_REGION, code.value());
         Region region = regions.findForChange(code).orElseThrow(() -> notFound(code));
         expected.check(region.version());
         return rename(region, name);
@@ -68,26 +81,29 @@ public class RegionService {
         return outcome;
     }
 
+    /** A region, for staff and viewers whose regions cover it. */
     @Transactional
-    public Region find(RegionCode code) {
+    public Region find(Caller caller, RegionCode code) {
+        caller.require(Policies.READ_IN_REGION, code.value());
         return regions.find(code).orElseThrow(() -> notFound(code));
     }
 
     /** The regions directly below a registered one. */
     @Transactional
-    public List<Region> children(RegionCode code) {
-        find(code);
+    public List<Region> children(Caller caller, RegionCode code) {
+        find(caller, code);
         return regions.children(code);
     }
 
+    /**
+     * The regions the caller may read whose name contains {@code name}, under {@code within} (empty:
+     * anywhere), which must already be a region code.
+     */
     @Transactional
-    public List<Region> search(String name, String within, List<String> readable, int page, int size) {
-        return regions.search(name, within, readable, page, size);
-    }
-
-    @Transactional
-    public long countSearch(String name, String within, List<String> readable) {
-        return regions.countSearch(name, within, readable);
+    public Results<Region> search(Caller caller, String name, String within, int page, int size) {
+        List<String> readable = RegionScope.readable(caller, within);
+        return new Results<>(regions.search(name, within, readable, page, size),
+                regions.countSearch(name, within, readable));
     }
 
     static NotFound notFound(RegionCode code) {

@@ -2,7 +2,6 @@ package io.cunjian.villageprojects.domain;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,10 +10,14 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.cunjian.chassis.domain.ExpectedVersion;
+import io.cunjian.chassis.domain.InvalidInput;
 import io.cunjian.chassis.domain.NotFound;
+import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Policies;
 import io.cunjian.villageprojects.events.StandardEvents;
 
 /**
@@ -25,6 +28,8 @@ import io.cunjian.villageprojects.events.StandardEvents;
 public class StandardService {
 
     private static final Logger LOG = Logger.getLogger(StandardService.class);
+    /** The catalogue {@link Policies#READ_CATALOGUE} is asked about. */
+    private static final String CATALOGUE = "standards";
 
     @Inject
     Standards standards;
@@ -33,10 +38,13 @@ public class StandardService {
 
     /**
      * A new draft. With {@code basedOn} and no items of its own, the draft starts from the items of
-     * that version (the usual way to prepare the next version of a standard).
+     * that version (the usual way to prepare the next version of a standard). District admins whose
+     * regions cover the scope draft it.
      */
     @Transactional
-    public StandardVersion.Outcome draft(String id, String scope, String basedOn, StandardVersion.Content content) {
+    public StandardVersion.Outcome draft(Caller caller, String id, String scope, String basedOn,
+            StandardVersion.Content content) {
+        caller.require(Policies.ADMINISTER_IN_REGION, scope);
         StandardVersion.Content start = content;
         if (basedOn != null) {
             var basis = standards.find(basedOn);
@@ -57,8 +65,10 @@ public class StandardService {
 
     /** Replaces a draft's content if it was read at its current version. */
     @Transactional
-    public StandardVersion.Outcome edit(String id, StandardVersion.Content content, ExpectedVersion expected) {
+    public StandardVersion.Outcome edit(Caller caller, String id, StandardVersion.Content content,
+            ExpectedVersion expected) {
         StandardVersion current = standards.findForChange(id).orElseThrow(() -> notFound(id));
+        requireAdministrator(caller, current);
         expected.check(current.version());
         var outcome = current.edit(content);
         if (outcome instanceof StandardVersion.Accepted accepted) {
@@ -69,10 +79,16 @@ public class StandardService {
 
     /** Freezes the version if it was read at its current version and its items make a complete standard. */
     @Transactional
-    public StandardVersion.Outcome publish(String id, ExpectedVersion expected, String publishedBy) {
+    public StandardVersion.Outcome publish(Caller caller, String id, ExpectedVersion expected) {
         StandardVersion current = standards.findForChange(id).orElseThrow(() -> notFound(id));
+        requireAdministrator(caller, current);
         expected.check(current.version());
-        return publish(current, publishedBy);
+        return publish(current, caller.subject());
+    }
+
+    /** District admins whose regions cover a version's scope edit and publish it. */
+    private static void requireAdministrator(Caller caller, StandardVersion version) {
+        caller.require(Policies.ADMINISTER_IN_REGION, version.scope());
     }
 
     private StandardVersion.Outcome publish(StandardVersion draft, String publishedBy) {
@@ -104,19 +120,25 @@ public class StandardService {
         return published;
     }
 
+    /** A version of the standard, for everyone who reads the catalogue. */
     @Transactional
-    public StandardOnFile find(String id) {
+    public StandardOnFile find(Caller caller, String id) {
+        caller.require(Policies.READ_CATALOGUE, CATALOGUE);
         return standards.findOnFile(id).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * The versions that apply to {@code covering} (empty: all), in {@code status} when not null. The code
+     * is checked after the caller, so a caller who may not read the catalogue is refused whatever it sent.
+     */
     @Transactional
-    public List<StandardOnFile> search(String covering, StandardVersion.Status status, int page, int size) {
-        return standards.search(covering, status, page, size);
-    }
-
-    @Transactional
-    public long countSearch(String covering, StandardVersion.Status status) {
-        return standards.countSearch(covering, status);
+    public Results<StandardOnFile> search(Caller caller, String covering, StandardVersion.Status status, int page,
+            int size) {
+        caller.require(Policies.READ_CATALOGUE, CATALOGUE);
+        if (!covering.isEmpty() && !RegionCode.isValid(covering)) {
+            throw new InvalidInput("covering", "problem.region.code.invalid");
+        }
+        return new Results<>(standards.search(covering, status, page, size), standards.countSearch(covering, status));
     }
 
     private static NotFound notFound(String id) {

@@ -3,6 +3,7 @@ package io.cunjian.villageprojects.domain;
 import java.util.List;
 import java.util.Objects;
 
+import io.cunjian.chassis.domain.StateConflict;
 import io.cunjian.villageprojects.events.StandardEvents;
 
 /**
@@ -61,14 +62,10 @@ public record StandardVersion(String id, String scope, String nameZh, String nam
         }
     }
 
-    public sealed interface Rejection permits AlreadyExists, NotADraft, InvalidItems, BasisNotFound {
+    public sealed interface Rejection permits AlreadyExists, InvalidItems, BasisNotFound {
     }
 
     public record AlreadyExists(String id) implements Rejection {
-    }
-
-    /** Published versions are frozen: no edit, no second publication. */
-    public record NotADraft(String id, Status status) implements Rejection {
     }
 
     public record InvalidItems(List<Violation> violations) implements Rejection {
@@ -109,7 +106,7 @@ public record StandardVersion(String id, String scope, String nameZh, String nam
 
     public Outcome edit(Content content) {
         if (status != Status.DRAFT) {
-            return new Rejected(new NotADraft(id, status));
+            throw frozen();
         }
         List<Violation> violations = StandardItemsPolicy.violations(content.items(), false);
         if (!violations.isEmpty()) {
@@ -125,7 +122,7 @@ public record StandardVersion(String id, String scope, String nameZh, String nam
     /** Freezes the version, if its items make a complete standard. */
     public Outcome publish(String publishedBy) {
         if (status != Status.DRAFT) {
-            return new Rejected(new NotADraft(id, status));
+            throw frozen();
         }
         List<Violation> violations = StandardItemsPolicy.violations(items, true);
         if (!violations.isEmpty()) {
@@ -134,6 +131,14 @@ public record StandardVersion(String id, String scope, String nameZh, String nam
         StandardVersion published = new StandardVersion(id, scope, nameZh, nameEn, illustrative, basedOn,
                 Status.PUBLISHED, items, version + 1);
         return new Accepted(published, published.publishedEvent(publishedBy));
+    }
+
+    /**
+     * Published versions are frozen: no edit, no second publication. The refusal names the field that froze
+     * it ({@code status}) and the state it is in.
+     */
+    private RuntimeException frozen() {
+        return new StateConflict(status.name(), "problem.standard.frozen", id).field("status", "problem.standard.frozen.field");
     }
 
     /** The version as {@code cunjian.standard.published.v1} carries it, with all its items. */

@@ -1,17 +1,19 @@
 package io.cunjian.villageprojects.domain;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.cunjian.chassis.domain.ExpectedVersion;
+import io.cunjian.chassis.domain.InvalidInput;
 import io.cunjian.chassis.domain.NotFound;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.events.TopicNames;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Policies;
+import io.cunjian.chassis.security.RegionScope;
 import io.cunjian.villageprojects.events.VillageEvents;
 
 /**
@@ -31,8 +33,17 @@ public class VillageService {
     @Inject
     Outbox outbox;
 
+    /**
+     * Registers a village in a township; staff of the village's region do. The township code is checked
+     * after the caller, so a caller outside the region learns nothing about it.
+     */
     @Transactional
-    public Village.Outcome register(RegionCode code, RegionCode townshipCode, Village.Details details) {
+    public Village.Outcome register(Caller caller, RegionCode code, String township, Village.Details details) {
+        caller.require(Policies.MANAGE_IN_REGION, code.value());
+        if (!RegionCode.isValid(township)) {
+            throw new InvalidInput("townshipCode", "problem.village.township.invalid");
+        }
+        RegionCode townshipCode = new RegionCode(township);
         boolean townshipRegistered = RegionLevel.of(townshipCode) == RegionLevel.TOWNSHIP
                 && regions.find(townshipCode).isPresent();
         boolean codeRegistered = regions.find(code).isPresent();
@@ -51,7 +62,8 @@ public class VillageService {
 
     /** Replaces the village's details if they were read at its current version. A new name renames the region as well. */
     @Transactional
-    public Village.Outcome update(RegionCode code, Village.Details details, ExpectedVersion expected) {
+    public Village.Outcome update(Caller caller, RegionCode code, Village.Details details, ExpectedVersion expected) {
+        caller.require(Policies.MANAGE_IN_REGION, code.value());
         Village current = villages.findForChange(code).orElseThrow(() -> notFound(code.value()));
         expected.check(current.version());
         Village.Outcome outcome = current.update(details);
@@ -66,19 +78,22 @@ public class VillageService {
         return outcome;
     }
 
+    /** A village, for staff and viewers of its region. */
     @Transactional
-    public Village find(RegionCode code) {
+    public Village find(Caller caller, RegionCode code) {
+        caller.require(Policies.READ_IN_REGION, code.value());
         return villages.find(code).orElseThrow(() -> notFound(code.value()));
     }
 
+    /**
+     * The villages the caller may read that match; {@code within} (empty: anywhere) narrows them and must
+     * already be a region code. {@code demonstration} and {@code year}, when not null, must match.
+     */
     @Transactional
-    public List<Village> search(Villages.Filter filter, int page, int size) {
-        return villages.search(filter, page, size);
-    }
-
-    @Transactional
-    public long countSearch(Villages.Filter filter) {
-        return villages.countSearch(filter);
+    public Results<Village> search(Caller caller, String within, String name, Boolean demonstration, Integer year,
+            int page, int size) {
+        var filter = new Villages.Filter(RegionScope.readable(caller, within), within, name, demonstration, year);
+        return new Results<>(villages.search(filter, page, size), villages.countSearch(filter));
     }
 
     /** The answer to a command or question about a village that is not registered. */

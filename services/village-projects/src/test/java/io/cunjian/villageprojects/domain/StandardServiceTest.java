@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,9 @@ import io.cunjian.chassis.domain.VersionMismatch;
 import io.cunjian.chassis.domain.VersionRequired;
 import io.cunjian.chassis.outbox.Outbox;
 import io.cunjian.chassis.outbox.OutgoingEvent;
+import io.cunjian.chassis.security.Caller;
+import io.cunjian.chassis.security.Role;
+import io.quarkus.security.ForbiddenException;
 import io.cunjian.villageprojects.events.StandardEvents;
 
 /** The standard use cases over a register in memory: what is stored and announced, and what is refused. */
@@ -28,6 +32,7 @@ class StandardServiceTest {
     final Map<String, StandardOnFile> register = new LinkedHashMap<>();
     final List<OutgoingEvent> announced = new ArrayList<>();
     final StandardService service = new StandardService();
+    final Caller admin = new Caller("admin", Set.of(Role.DISTRICT_ADMIN), Set.of("22"), Optional.empty());
 
     @BeforeEach
     void inMemory() {
@@ -46,7 +51,7 @@ class StandardServiceTest {
         assertThat(service.publishDefaultIfMissing()).isTrue();
         assertThat(service.publishDefaultIfMissing()).isFalse();
 
-        StandardOnFile published = service.find(DefaultStandard.ID);
+        StandardOnFile published = service.find(admin, DefaultStandard.ID);
         assertThat(published.standard().status()).isEqualTo(StandardVersion.Status.PUBLISHED);
         assertThat(published.publishedBy()).isEqualTo("system");
         assertThat(announced).singleElement().satisfies(e -> {
@@ -57,18 +62,38 @@ class StandardServiceTest {
 
     @Test
     void aPublicationWithoutTheCurrentVersionIsRefusedAndNothingIsAnnounced() {
-        assertThat(service.draft("jilin-2027-v1", "22", null, new StandardVersion.Content("标准", "standard", false,
+        assertThat(service.draft(admin, "jilin-2027-v1", "22", null, new StandardVersion.Content("标准", "standard", false,
                 DefaultStandard.CONTENT.items()))).isInstanceOf(StandardVersion.Accepted.class);
 
-        assertThatThrownBy(() -> service.publish("jilin-2027-v1", ExpectedVersion.none(), "staff"))
+        assertThatThrownBy(() -> service.publish(admin, "jilin-2027-v1", ExpectedVersion.none()))
                 .isInstanceOf(VersionRequired.class);
-        assertThatThrownBy(() -> service.publish("jilin-2027-v1", ExpectedVersion.of(3), "staff"))
+        assertThatThrownBy(() -> service.publish(admin, "jilin-2027-v1", ExpectedVersion.of(3)))
                 .isInstanceOf(VersionMismatch.class);
-        assertThatThrownBy(() -> service.publish("no-such-version", ExpectedVersion.of(0), "staff"))
+        assertThatThrownBy(() -> service.publish(admin, "no-such-version", ExpectedVersion.of(0)))
                 .isInstanceOf(NotFound.class).hasMessage("problem.standard.not-found");
 
-        assertThat(service.find("jilin-2027-v1").standard().status()).isEqualTo(StandardVersion.Status.DRAFT);
+        assertThat(service.find(admin, "jilin-2027-v1").standard().status()).isEqualTo(StandardVersion.Status.DRAFT);
         assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void onlyAnAdministratorOfTheScopePublishesAndARefusedCallerChangesNothing() {
+        service.draft(admin, "jilin-2027-v1", "22", null, new StandardVersion.Content("标准", "standard", false,
+                DefaultStandard.CONTENT.items()));
+        Caller otherProvince = new Caller("admin-21", Set.of(Role.DISTRICT_ADMIN), Set.of("21"), Optional.empty());
+        Caller townshipStaff = new Caller("staff", Set.of(Role.TOWNSHIP_STAFF), Set.of("22"), Optional.empty());
+
+        for (Caller refused : List.of(otherProvince, townshipStaff)) {
+            assertThatThrownBy(() -> service.publish(refused, "jilin-2027-v1", ExpectedVersion.any()))
+                    .isInstanceOf(ForbiddenException.class);
+        }
+
+        assertThat(service.find(townshipStaff, "jilin-2027-v1").standard().status())
+                .isEqualTo(StandardVersion.Status.DRAFT);
+        assertThat(announced).isEmpty();
+        assertThat(service.publish(admin, "jilin-2027-v1", ExpectedVersion.any()))
+                .isInstanceOf(StandardVersion.Accepted.class);
+        assertThat(service.find(admin, "jilin-2027-v1").publishedBy()).isEqualTo("admin");
     }
 
     /** Keeps what the use cases store, as the register would; the aggregates count the versions. */

@@ -1,10 +1,14 @@
 package io.cunjian.villageprojects.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+
+import io.cunjian.chassis.domain.StateConflict;
 
 import io.cunjian.villageprojects.events.StandardEvents;
 
@@ -54,9 +58,14 @@ class StandardVersionTest {
         assertThat(((StandardVersion.Accepted) published).event().items()).extracting(StandardEvents.Item::code)
                 .containsExactly("plan");
 
-        assertThat(frozen.edit(v1.content())).isEqualTo(new StandardVersion.Rejected(
-                new StandardVersion.NotADraft("s-1", StandardVersion.Status.PUBLISHED)));
-        assertThat(frozen.publish("admin")).isInstanceOf(StandardVersion.Rejected.class);
+        for (ThrowingCallable change : List.<ThrowingCallable>of(() -> frozen.edit(v1.content()), () -> frozen.publish("admin"))) {
+            assertThatThrownBy(change).isInstanceOfSatisfying(StateConflict.class, r -> {
+                assertThat(r.currentState()).isEqualTo("PUBLISHED");
+                assertThat(r.reason()).isEqualTo("problem.standard.frozen");
+                assertThat(r.args()).containsExactly("s-1");
+                assertThat(r.fields()).containsExactly(new StateConflict.FieldProblem("status", "problem.standard.frozen.field"));
+            });
+        }
     }
 
     @Test

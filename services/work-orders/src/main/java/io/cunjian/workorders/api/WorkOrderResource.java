@@ -31,7 +31,6 @@ import io.cunjian.chassis.concurrency.ETags;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.openapi.ApiConventions;
-import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.workorders.domain.Results;
@@ -62,13 +61,8 @@ public class WorkOrderResource {
     @APIResponse(responseCode = "201", description = "created as a draft; 503 (retryable) while this service has not yet seen the village or category")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createWorkOrder(@Valid @NotNull CreateWorkOrder body) {
-        WorkOrder order;
-        try {
-            order = service.create(caller.get(), body.villageCode(), body.categoryCode().strip(), body.unit(), body.details());
-        } catch (WorkOrder.UnitMismatch e) {
-            throw new InvalidInputProblem(List.of(new FieldError("unit", "problem.work-order.unit.mismatch")))
-                    .with("categoryUnit", e.categoryUnit());
-        }
+        WorkOrder order = service.create(caller.get(), body.villageCode(), body.categoryCode().strip(), body.unit(),
+                body.details());
         WorkOrderView view = WorkOrderView.of(order);
         return Response.created(URI.create("/api/v1/work-orders/" + order.id())).tag(ETags.of(view.version()))
                 .entity(view).build();

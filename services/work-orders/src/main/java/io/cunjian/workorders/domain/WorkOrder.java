@@ -60,35 +60,18 @@ public record WorkOrder(UUID id, String villageCode, String categoryCode, String
     public record Changed(WorkOrder order, Change change) {
     }
 
-    /**
-     * The request named another unit than the category's. Not a chassis rejection because the answer
-     * also names the category's unit ({@code categoryUnit}), so the API maps it itself. Field {@code unit}.
-     */
-    public static final class UnitMismatch extends RuntimeException {
-        private final String categoryUnit;
-
-        public UnitMismatch(String requested, String categoryUnit) {
-            super("unit " + requested + " is not the category's " + categoryUnit, null, false, false);
-            this.categoryUnit = categoryUnit;
-        }
-
-        public String categoryUnit() {
-            return categoryUnit;
-        }
-    }
-
-    /** Statuses after which nothing but a correction happens. */
     /** Statuses after which nothing but a correction happens. */
     private static final Set<WorkOrderStatus> FINAL = EnumSet.of(WorkOrderStatus.VERIFIED, WorkOrderStatus.CANCELLED);
 
     /**
      * A new order, as a draft, in its category's unit. A request may name the unit (as a check, the
-     * code or the Chinese name, e.g. LAMP or 盏); another one than the category's is refused.
+     * code or the Chinese name, e.g. LAMP or 盏); another one than the category's is refused on field
+     * {@code unit}, and the answer names the category's unit ({@code categoryUnit}).
      */
     public static Changed create(UUID id, String villageCode, String categoryCode, String unit, String unitZh,
             String requestedUnit, Details details) {
         if (requestedUnit != null && !requestedUnit.strip().equals(unit) && !requestedUnit.strip().equals(unitZh)) {
-            throw new UnitMismatch(requestedUnit, unit);
+            throw new InvalidInput("unit", "problem.work-order.unit.mismatch").with("categoryUnit", unit);
         }
         if (details.plannedQuantity().signum() <= 0) {
             throw negativeQuantity("plannedQuantity");

@@ -179,7 +179,10 @@ class WorkOrderTest {
                 "problem.work-order.contractor.not-active");
         var details = new WorkOrder.Details("t", null, null, BigDecimal.ONE, null, null);
         assertThatThrownBy(() -> WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", "METRE", details))
-                .isInstanceOfSatisfying(WorkOrder.UnitMismatch.class, r -> assertThat(r.categoryUnit()).isEqualTo("LAMP"));
+                .isInstanceOfSatisfying(InvalidInput.class, r -> {
+                    assertThat(r.fields()).containsExactly(new InvalidInput.FieldProblem("unit", "problem.work-order.unit.mismatch"));
+                    assertThat(r.members()).containsExactly(Map.entry("categoryUnit", "LAMP"));
+                });
         assertThat(WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", "盏", details).order().status())
                 .isEqualTo(WorkOrderStatus.DRAFT);
         refusesField(() -> WorkOrder.create(UUID.randomUUID(), "220382201201", "c", "LAMP", "盏", null,
