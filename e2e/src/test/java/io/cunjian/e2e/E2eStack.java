@@ -74,6 +74,11 @@ public final class E2eStack implements AutoCloseable {
 
     /** An instance with {@code brokers} Kafka nodes; the caller closes it. */
     public static E2eStack start(int brokers) throws Exception {
+        return start(brokers, settings -> settings);
+    }
+
+    /** An instance of its own with {@code brokers} Kafka nodes and its settings changed by {@code adjust} (e.g. monitoring); the caller closes it. */
+    public static E2eStack start(int brokers, java.util.function.UnaryOperator<StackSettings> adjust) throws Exception {
         Path root = root();
         Path state = root.resolve("e2e/target/stack-" + System.currentTimeMillis());
         StackSettings settings = StackSettings.isolated(root, state, databasePrefix(root)).withEnvironment(Map.of(
@@ -81,6 +86,7 @@ public final class E2eStack implements AutoCloseable {
                 "CUNJIAN_CAMERAS_SWEEP_EVERY", "1s",
                 // the machine's PostgreSQL (max_connections 100) is shared with other builds: 8 per service is plenty on 2 cores
                 "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "8")).withBrokers(brokers);
+        settings = adjust.apply(settings);
         E2eStack e2e = new E2eStack(root, new Stack(root, settings));
         long t0 = System.nanoTime();
         try {

@@ -116,7 +116,7 @@ class AlertRulesTest {
         }
     }
 
-    private static String promtool() {
+    static String promtool() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "promtool");
             if (Files.isExecutable(candidate)) {
@@ -127,10 +127,10 @@ class AlertRulesTest {
                 + "(apt-get install -y prometheus; .ci/run does this)");
     }
 
-    private record Result(int exit, String output) {
+    record Result(int exit, String output) {
     }
 
-    private static Result run(List<String> command) throws Exception {
+    static Result run(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).directory(OBSERVABILITY.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("promtool finished").isTrue();

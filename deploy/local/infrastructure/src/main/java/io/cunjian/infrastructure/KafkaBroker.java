@@ -32,13 +32,16 @@ public final class KafkaBroker {
     /** {@code id@host:port,...} of every controller of the cluster; null for a node that is alone. */
     private final String voters;
     private final int replicas;
+    /** {@code -javaagent:...} of the JMX exporter, made when the node starts; null for a node without one. */
+    private final java.util.function.Supplier<String> javaAgent;
 
     /** A node alone: its own controller quorum, every internal topic with one copy. */
     public KafkaBroker(Path home, Path libDir, int port, int controllerPort) {
-        this(home, libDir, 1, port, controllerPort, null, 1);
+        this(home, libDir, 1, port, controllerPort, null, 1, null);
     }
 
-    KafkaBroker(Path home, Path libDir, int nodeId, int port, int controllerPort, String voters, int replicas) {
+    KafkaBroker(Path home, Path libDir, int nodeId, int port, int controllerPort, String voters, int replicas,
+            java.util.function.Supplier<String> javaAgent) {
         this.home = home.toAbsolutePath();
         this.libDir = libDir.toAbsolutePath();
         this.port = port;
@@ -46,6 +49,7 @@ public final class KafkaBroker {
         this.nodeId = nodeId;
         this.voters = voters;
         this.replicas = replicas;
+        this.javaAgent = javaAgent;
     }
 
     public int nodeId() {
@@ -112,11 +116,13 @@ public final class KafkaBroker {
         }
         Path config = writeConfig();
         formatStorageOnce(config, clusterId);
-        long pid = Processes.startDetached(
-                List.of(Processes.javaBin(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
-                        "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
-                        "-cp", libDir + "/*", "kafka.Kafka", config.toString()),
-                Map.of(), home, log());
+        List<String> command = new java.util.ArrayList<>(List.of(Processes.javaBin(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC"));
+        if (javaAgent != null) {
+            command.add(javaAgent.get());
+        }
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
+                "-cp", libDir + "/*", "kafka.Kafka", config.toString()));
+        long pid = Processes.startDetached(command, Map.of(), home, log());
         Processes.writePid(pidFile(), pid);
         return pid;
     }

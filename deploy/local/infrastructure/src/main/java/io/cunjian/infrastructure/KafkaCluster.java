@@ -40,8 +40,14 @@ public final class KafkaCluster {
 
     /** A node per entry of {@code ports}, ids 1, 2, 3…, each in {@code home/broker-<id>}. */
     public static KafkaCluster of(Path home, Path libDir, List<Ports> ports) {
+        return of(home, libDir, ports, null);
+    }
+
+    /** The same, each node with the JMX exporter agent of {@code metrics} (null: without). */
+    public static KafkaCluster of(Path home, Path libDir, List<Ports> ports, BrokerMetrics metrics) {
         if (ports.size() == 1) {
-            return single(home, libDir, ports.get(0));
+            return new KafkaCluster(home, List.of(new KafkaBroker(home, libDir, 1, ports.get(0).port(),
+                    ports.get(0).controllerPort(), null, 1, metrics == null ? null : () -> metrics.javaAgent(0, home))));
         }
         String voters = "";
         for (int i = 0; i < ports.size(); i++) {
@@ -50,8 +56,10 @@ public final class KafkaCluster {
         int replicas = Math.min(3, ports.size());
         List<KafkaBroker> nodes = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
-            nodes.add(new KafkaBroker(home.resolve("broker-" + (i + 1)), libDir, i + 1, ports.get(i).port(),
-                    ports.get(i).controllerPort(), voters, replicas));
+            Path nodeHome = home.resolve("broker-" + (i + 1));
+            int index = i;
+            nodes.add(new KafkaBroker(nodeHome, libDir, i + 1, ports.get(i).port(), ports.get(i).controllerPort(),
+                    voters, replicas, metrics == null ? null : () -> metrics.javaAgent(index, nodeHome)));
         }
         return new KafkaCluster(home, nodes);
     }

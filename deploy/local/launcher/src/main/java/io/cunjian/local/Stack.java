@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import io.cunjian.infrastructure.KafkaCluster;
 import io.cunjian.infrastructure.Postgres;
 import io.cunjian.infrastructure.Processes;
+import io.cunjian.infrastructure.Prometheus;
 import io.cunjian.infrastructure.TokenMinter;
 
 /**
@@ -34,6 +35,7 @@ public final class Stack {
     private final KafkaCluster kafka;
     private final StackDatabases databases;
     private final ServiceProcesses processes;
+    private final Prometheus prometheus;
 
     /** The developer's stack ({@link StackSettings#standard}). */
     Stack(Path root) {
@@ -47,7 +49,11 @@ public final class Stack {
         this.services = settings.services(this.root);
         // one node keeps its state where the one-broker stack always had it; three live beside it, apart
         this.kafka = KafkaCluster.of(state.resolve(settings.brokers() == 1 ? "kafka" : "kafka-cluster"),
-                this.root.resolve("deploy/local/kafka-dist/target/lib"), settings.kafkaNodes());
+                this.root.resolve("deploy/local/kafka-dist/target/lib"), settings.kafkaNodes(),
+                settings.monitoring() == null ? null : settings.monitoring().brokerMetrics(this.root));
+        // without monitoring asked for, still the one that may run (stop and status find it by its pid file)
+        this.prometheus = new Prometheus(state.resolve("prometheus"),
+                (settings.monitoring() != null ? settings.monitoring() : Monitoring.standard(this.root)).prometheus());
         this.databases = new StackDatabases(this);
         this.processes = new ServiceProcesses(this);
     }
@@ -99,6 +105,11 @@ public final class Stack {
         return kafka;
     }
 
+    /** The instance's Prometheus (it runs when the instance was started with monitoring). */
+    public Prometheus prometheus() {
+        return prometheus;
+    }
+
     /** The PostgreSQL server the running instance uses. */
     public Postgres.Server database() {
         return databases.recorded().orElseThrow(() -> new IllegalStateException("the stack has not been started"));
@@ -107,6 +118,11 @@ public final class Stack {
     /** Where {@code start} remembers how many Kafka nodes it started, for the commands after it. */
     static Path brokersFile(Path state) {
         return state.resolve("kafka-brokers");
+    }
+
+    /** Where {@code start} remembers whether it started monitoring ({@code on} or {@code off}). */
+    static Path monitoringFile(Path state) {
+        return state.resolve("monitoring");
     }
 
     /** The stack's signing key pair, created by the first {@code start} or {@code token}. */
@@ -179,11 +195,12 @@ public final class Stack {
         return processes.alive(s);
     }
 
-    /** Every process of this instance that runs now: services (all instances), the broker, an embedded PostgreSQL. */
+    /** Every process of this instance that runs now: services (all instances), the broker, Prometheus, an embedded PostgreSQL. */
     public List<ProcessHandle> processes() {
         List<ProcessHandle> all = new ArrayList<>();
         pidFiles().forEach(pid -> Processes.alive(pid).ifPresent(all::add));
         all.addAll(kafka.running());
+        prometheus.running().ifPresent(all::add);
         databases.embeddedServer().ifPresent(all::add);
         return all;
     }

@@ -21,10 +21,13 @@ public final class StackCommandLine {
 
     private static final String USAGE = """
             usage: deploy/local/stack <command>
-              start [--embedded-pg] [--brokers 1|3]
+              start [--embedded-pg] [--brokers 1|3] [--with-monitoring|--without-monitoring]
                                      build what is missing, start Kafka, PostgreSQL and the services, load seeds;
                                      --brokers 3: three Kafka nodes, every topic with three copies (remembered
-                                     for the commands after it; default 1)
+                                     for the commands after it; default 1);
+                                     --with-monitoring: Prometheus on 127.0.0.1:9090 scraping the services and the
+                                     brokers (JMX exporter on 9404-9406), evaluating deploy/observability/rules
+                                     (remembered too; default without)
               stop                   stop everything the stack started
               status                 what runs, with pids and health
               smoke                  check the running stack end to end (exit 1 on any failure)
@@ -61,15 +64,32 @@ public final class StackCommandLine {
         return Integer.parseInt(value);
     }
 
+    /** Whether the last {@code start} started monitoring; false before any. */
+    static boolean rememberedMonitoring(Stack stack) throws java.io.IOException {
+        Path file = Stack.monitoringFile(stack.state());
+        return java.nio.file.Files.exists(file) && "on".equals(java.nio.file.Files.readString(file).strip());
+    }
+
+    /** {@code --with-monitoring} / {@code --without-monitoring} of {@code start}; without either, what the last start did. */
+    static boolean monitoringOption(List<String> options, boolean remembered) {
+        if (options.contains("--with-monitoring") && options.contains("--without-monitoring")) {
+            throw new IllegalArgumentException("--with-monitoring or --without-monitoring, not both");
+        }
+        return options.contains("--with-monitoring") || (remembered && !options.contains("--without-monitoring"));
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("cunjian.root", "."));
         String name = args.length == 0 ? "help" : args[0];
         List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
         Stack stack = new Stack(root);
         int remembered = rememberedBrokers(stack);
+        boolean monitored = rememberedMonitoring(stack);
         int asked;
+        boolean monitoring;
         try {
             asked = "start".equals(name) ? brokersOption(options, remembered) : remembered;
+            monitoring = "start".equals(name) ? monitoringOption(options, monitored) : monitored;
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -80,8 +100,13 @@ public final class StackCommandLine {
                     + ": stop the stack first (deploy/local/stack stop)");
             System.exit(2);
         }
-        if (asked != 1) {
-            stack = new Stack(root, stack.settings().withBrokers(asked));
+        // the brokers' JMX exporter is part of their command line: it comes and goes with a restart of Kafka
+        if (monitoring != monitored && !stack.kafka().running().isEmpty()) {
+            System.err.println("Kafka runs " + (monitored ? "with" : "without") + " monitoring: stop the stack first (deploy/local/stack stop)");
+            System.exit(2);
+        }
+        if (asked != 1 || monitoring) {
+            stack = new Stack(root, stack.settings().withBrokers(asked).withMonitoring(monitoring ? Monitoring.standard(root) : null));
         }
         StackCommand command = COMMANDS.get(name);
         int exit;

@@ -23,10 +23,11 @@ import io.cunjian.infrastructure.Processes;
  * @param environment      extra environment for every service (e.g. a short camera online window)
  * @param brokers          Kafka nodes: 1 (fast start, one copy of everything) or 3 (each topic copied three times)
  * @param moreKafkaPorts   the ports of nodes 2 and 3 when there are three (node 1 has kafkaPort and kafkaControllerPort)
+ * @param monitoring       Prometheus and the brokers' JMX exporter agents; null: no monitoring
  */
 public record StackSettings(Path state, int kafkaPort, int kafkaControllerPort, int embeddedPgPort,
         Map<String, Integer> servicePorts, String databasePrefix, boolean freshDatabases, boolean loadSeeds,
-        Map<String, String> environment, int brokers, List<KafkaCluster.Ports> moreKafkaPorts) {
+        Map<String, String> environment, int brokers, List<KafkaCluster.Ports> moreKafkaPorts, Monitoring monitoring) {
 
     /** The Kafka layouts the stack knows: one node, or three voters with three copies of each partition. */
     public static final List<Integer> BROKER_COUNTS = List.of(1, 3);
@@ -35,6 +36,14 @@ public record StackSettings(Path state, int kafkaPort, int kafkaControllerPort, 
         if (!BROKER_COUNTS.contains(brokers)) {
             throw new IllegalArgumentException("brokers: " + brokers + " is not one of " + BROKER_COUNTS);
         }
+    }
+
+    /** Settings without monitoring. */
+    public StackSettings(Path state, int kafkaPort, int kafkaControllerPort, int embeddedPgPort,
+            Map<String, Integer> servicePorts, String databasePrefix, boolean freshDatabases, boolean loadSeeds,
+            Map<String, String> environment, int brokers, List<KafkaCluster.Ports> moreKafkaPorts) {
+        this(state, kafkaPort, kafkaControllerPort, embeddedPgPort, servicePorts, databasePrefix, freshDatabases,
+                loadSeeds, environment, brokers, moreKafkaPorts, null);
     }
 
     /** Settings as they were before there was a choice of brokers: one node. */
@@ -75,7 +84,13 @@ public record StackSettings(Path state, int kafkaPort, int kafkaControllerPort, 
     /** The same instance with {@code count} Kafka nodes. */
     public StackSettings withBrokers(int count) {
         return new StackSettings(state, kafkaPort, kafkaControllerPort, embeddedPgPort, servicePorts, databasePrefix,
-                freshDatabases, loadSeeds, environment, count, moreKafkaPorts);
+                freshDatabases, loadSeeds, environment, count, moreKafkaPorts, monitoring);
+    }
+
+    /** The same instance watched by Prometheus as {@code with} says; null: without. */
+    public StackSettings withMonitoring(Monitoring with) {
+        return new StackSettings(state, kafkaPort, kafkaControllerPort, embeddedPgPort, servicePorts, databasePrefix,
+                freshDatabases, loadSeeds, environment, brokers, moreKafkaPorts, with);
     }
 
     /** Every Kafka node's ports, node 1 first. */
@@ -90,12 +105,12 @@ public record StackSettings(Path state, int kafkaPort, int kafkaControllerPort, 
         Map<String, String> all = new LinkedHashMap<>(environment);
         all.putAll(env);
         return new StackSettings(state, kafkaPort, kafkaControllerPort, embeddedPgPort, servicePorts, databasePrefix,
-                freshDatabases, loadSeeds, Map.copyOf(all), brokers, moreKafkaPorts);
+                freshDatabases, loadSeeds, Map.copyOf(all), brokers, moreKafkaPorts, monitoring);
     }
 
     public StackSettings withSeeds(boolean load) {
         return new StackSettings(state, kafkaPort, kafkaControllerPort, embeddedPgPort, servicePorts, databasePrefix,
-                freshDatabases, load, environment, brokers, moreKafkaPorts);
+                freshDatabases, load, environment, brokers, moreKafkaPorts, monitoring);
     }
 
     /** The services of {@code root} as this instance runs them (its ports and database names). */

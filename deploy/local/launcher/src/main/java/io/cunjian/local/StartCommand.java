@@ -65,6 +65,16 @@ final class StartCommand implements StackCommand {
         if (!startServices(stack, db)) {
             return 1;
         }
+        Monitoring monitoring = stack.settings().monitoring();
+        Files.writeString(Stack.monitoringFile(stack.state()), monitoring != null ? "on" : "off");
+        if (monitoring != null) {
+            boolean watching = stack.prometheus().running().isPresent();
+            long pid = stack.prometheus().start(monitoring.jobs(stack.services(), kafka.nodes().size()), Duration.ofSeconds(60));
+            Stack.say("Prometheus", (watching ? "already running" : "started") + " (pid " + pid + ") at "
+                    + stack.prometheus().url() + ", scraping the services and " + kafka.nodes().size()
+                    + (kafka.nodes().size() == 1 ? " broker" : " brokers") + " every " + monitoring.scrapeInterval().toSeconds()
+                    + " s, rules " + monitoring.ruleFiles().stream().map(f -> f.getFileName().toString()).toList());
+        }
         if (stack.settings().loadSeeds()) {
             Seeds.Report report = stack.seeds().load();
             Stack.say("seeds", report.created() + " created, " + report.existing() + " already there ("
@@ -117,6 +127,9 @@ final class StartCommand implements StackCommand {
                 + "; state in " + root.relativize(stack.state()) + ")");
         System.out.println("  PostgreSQL        " + db.host() + ":" + db.port() + " user " + db.user()
                 + (db.embedded() ? " (embedded)" : " (this machine's)"));
+        if (stack.settings().monitoring() != null) {
+            System.out.println("  Prometheus        " + stack.prometheus().url() + "/   (alerts, targets, queries; docs/operations/metrics.md)");
+        }
         System.out.println("  Logs              " + root.relativize(stack.state().resolve("logs")));
         System.out.println("  Tokens            deploy/local/stack token --role district-admin --regions 220303"
                 + "   (README.md, \"Calling the APIs\")");

@@ -34,7 +34,44 @@ final class StatusCommand implements StackCommand {
             Stack.say(s.name(), p.map(h -> "running (pid " + h.pid() + ") at " + s.baseUrl() + ", readiness "
                     + (ready == 200 ? "UP" : "DOWN (" + ready + ")")).orElse("not running"));
         }
+        allUp &= prometheus(stack);
         return allUp ? 0 : 3;
+    }
+
+    /** Prometheus, when the stack was started with monitoring (or it runs anyway): pid, address, targets up. */
+    private static boolean prometheus(Stack stack) {
+        Optional<ProcessHandle> p = stack.prometheus().running();
+        if (stack.settings().monitoring() == null && p.isEmpty()) {
+            return true;
+        }
+        if (p.isEmpty()) {
+            Stack.say("Prometheus", "not running, at " + stack.prometheus().url());
+            return false;
+        }
+        try {
+            int up = 0;
+            int all = 0;
+            for (var target : stack.prometheus().targets()) {
+                all++;
+                up += "up".equals(target.path("health").asText()) ? 1 : 0;
+            }
+            Stack.say("Prometheus", "running (pid " + p.get().pid() + ") at " + stack.prometheus().url() + ", targets up "
+                    + up + " of " + all + ", alerts firing " + firing(stack));
+            return true;
+        } catch (RuntimeException e) {
+            Stack.say("Prometheus", "running (pid " + p.get().pid() + ") at " + stack.prometheus().url() + ", API not answering: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static java.util.List<String> firing(Stack stack) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        stack.prometheus().alerts().forEach(a -> {
+            if ("firing".equals(a.path("state").asText())) {
+                names.add(a.path("labels").path("alertname").asText());
+            }
+        });
+        return names;
     }
 
     /** Each broker (id, port, pid, up) and, while one answers, each topic's copies; true when all brokers run. */

@@ -15,6 +15,10 @@ final class StopCommand implements StackCommand {
     }
 
     int stop(Stack stack) {
+        // first, so that it does not record the services going away as an outage
+        if (stack.prometheus().stop()) {
+            Stack.say("Prometheus", "stopped");
+        }
         for (ServiceDescriptor s : stack.services()) {
             if (stack.serviceProcesses().stop(s)) {
                 Stack.say(s.name(), "stopped");
