@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import io.cunjian.testing.MetricLabels;
 import io.cunjian.testing.RealInfrastructure;
 import io.cunjian.testing.SignIn;
 import io.cunjian.testing.SignedInAs;
@@ -38,6 +39,7 @@ class ReportingMetricsTest {
         assertThat(metrics).containsPattern("cunjian_reporting_rollup_seconds_count\\{level=\"county\"")
                 .containsPattern("cunjian_reporting_rollup_seconds_bucket\\{level=\"township\",le=\"0.01\"")
                 .doesNotContain("220382");
+        assertThat(MetricLabels.violations(metrics)).as("labels outside the allow-list of docs/operations/metrics.md").isEmpty();
     }
 
     @Test

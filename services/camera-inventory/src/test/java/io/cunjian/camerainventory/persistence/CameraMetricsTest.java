@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.cunjian.camerainventory.domain.LiveStatusStore;
+import io.cunjian.testing.MetricLabels;
 import io.cunjian.testing.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.TestTransaction;
@@ -63,6 +64,15 @@ class CameraMetricsTest {
         metrics.measure();
         assertThat(gauge("cunjian.cameras.watching")).isEqualTo(2.0);
         assertThat(gauge("cunjian.villages.silent")).isZero();
+    }
+
+    @Test
+    void theCameraMetricsCarryNoLabelAVillageCouldBecome() {
+        metrics.measure();
+        String exposition = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(MetricLabels.labelsByMetric(exposition)).containsKeys("cunjian_heartbeats_accepted_total",
+                "cunjian_cameras_watching", "cunjian_villages_silent");
+        assertThat(MetricLabels.violations(exposition)).isEmpty();
     }
 
     private double gauge(String name) {
