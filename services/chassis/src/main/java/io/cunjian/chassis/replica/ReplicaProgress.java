@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -35,6 +36,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
  * {@code mp.messaging.incoming.village-events.consumer-rebalance-listener.name=cunjian-replica}).
  */
 @ApplicationScoped
+@Default // injected as itself too, not only looked up by its name as a listener
 @Identifier(ReplicaProgress.LISTENER)
 public class ReplicaProgress implements KafkaConsumerRebalanceListener {
 
