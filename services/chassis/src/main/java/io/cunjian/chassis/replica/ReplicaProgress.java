@@ -41,6 +41,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 public class ReplicaProgress implements KafkaConsumerRebalanceListener {
 
     public static final String LISTENER = "cunjian-replica";
+
+    /** The answers of an operation naming a village (or category), for its API document: the same words everywhere. */
+    public static final String API_503 = "this service's replica has not yet read all of village.events and does not hold "
+            + "the village or category named (it may have been registered a moment ago): retry after Retry-After";
+    public static final String API_422 = "the village or category named does not exist (this service's replica has read all "
+            + "of village.events; errors names the field), or the Idempotency-Key was used for another request";
     static final String CHANNEL = "village-events";
 
     private static final Logger LOG = Logger.getLogger(ReplicaProgress.class);
