@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -56,8 +55,8 @@ public class ReplicaProgress implements KafkaConsumerRebalanceListener {
 
     @Inject
     KafkaClientService clients;
-    @ConfigProperty(name = "cunjian.replica.enabled", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    ReplicaSettings settings;
 
     private final PartitionProgress progress = new PartitionProgress(STALE_AFTER);
 
@@ -103,7 +102,7 @@ public class ReplicaProgress implements KafkaConsumerRebalanceListener {
     @Scheduled(identity = "cunjian-replica-progress", every = "${cunjian.replica.measure-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void measure() {
-        if (!enabled) {
+        if (!settings.enabled()) {
             return;
         }
         Map<TopicPartition, Long> ends = new HashMap<>();
