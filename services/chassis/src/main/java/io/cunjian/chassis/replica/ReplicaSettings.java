@@ -13,8 +13,9 @@ public interface ReplicaSettings {
 
     /**
      * How often {@link ReplicaProgress} reads each partition's end from the replica's consumer (a scheduler
-     * interval). Its default is in the chassis' microprofile-config.properties: the scheduler's {@code ${...}}
-     * expression does not see a mapping's defaults.
+     * interval; 1 s). A measurement older than 15 s is not trusted, so keep this well below that. Its default is
+     * in the chassis' microprofile-config.properties: the scheduler's {@code ${...}} expression does not see a
+     * mapping's defaults.
      */
     String measureEvery();
 }
