@@ -92,6 +92,22 @@ class CameraCsvTest {
                 .then().statusCode(403);
     }
 
+    /** The token is looked at before the file's content type: without one a wrong type is 401, with one 415. */
+    @Test
+    void anImportWithoutATokenIs401WhateverItsContentType() {
+        long before = count("SELECT count(*) FROM camera");
+        byte[] file = "serial,villageCode,zone,model,vendor,latitude,longitude\nT-1,490101001001,东村口,M,V,43.5,123.5\n"
+                .getBytes(StandardCharsets.UTF_8);
+        given().noFilters().contentType("application/json").body(file).post("/api/v1/cameras/import").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer").contentType("application/problem+json")
+                .body("type", equalTo("https://cunjian.dev/problems/unauthorized"));
+        given().noFilters().header("Authorization", SignIn.bearer("not-a-token")).contentType("multipart/form-data; boundary=x")
+                .body(file).post("/api/v1/cameras/import").then().statusCode(401);
+        given().contentType("application/json").body(file).post("/api/v1/cameras/import").then().statusCode(415)
+                .contentType("application/problem+json").body("type", equalTo("https://cunjian.dev/problems/unsupported-media-type"));
+        assertThat(count("SELECT count(*) FROM camera")).isEqualTo(before);
+    }
+
     @Test
     void importsAGb18030FileAsExcelSavesItInChina() {
         String csv = "serial,villageCode,zone,model,vendor,latitude,longitude,installer\n"
