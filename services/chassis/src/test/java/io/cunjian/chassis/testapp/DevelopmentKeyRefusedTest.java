@@ -34,7 +34,9 @@ class DevelopmentKeyRefusedTest {
             try {
                 String key = Files.readString(Path.of("../../deploy/docker/dev-keys/jwt-public.pem"))
                         .replaceAll("-----[A-Z ]+-----|\\s", "");
-                return Map.of("mp.jwt.verify.publickey", key, "cunjian.auth.development-mode", "false");
+                // were the start not refused, the app would exit with 0 rather than run on (ExitWhenStarted)
+                return Map.of("mp.jwt.verify.publickey", key, "cunjian.auth.development-mode", "false",
+                        "cunjian.testapp.exit-when-started", "true");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
