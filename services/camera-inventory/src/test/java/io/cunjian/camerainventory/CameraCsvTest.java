@@ -92,6 +92,19 @@ class CameraCsvTest {
                 .then().statusCode(403);
     }
 
+    /** A name a spreadsheet would run as a formula is exported behind an apostrophe; numbers stay numbers. */
+    @Test
+    void anExportRunsNoFormulaInASpreadsheet() {
+        String csv = "serial,villageCode,zone,model,vendor,latitude,longitude,installer\n"
+                + "FX-1,490101001001,东村口,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",@vendor,43.53,123.53,-crew\n";
+        upload(csv.getBytes(StandardCharsets.UTF_8)).statusCode(201);
+        given().get("/api/v1/cameras/FX-1").then().statusCode(200).body("model", equalTo("=HYPERLINK(\"http://x\",\"y\")"));
+        byte[] export = given().queryParam("village", VILLAGE).queryParam("vendor", "@vendor").get("/api/v1/cameras/export").then()
+                .statusCode(200).extract().asByteArray();
+        String text = new String(export, 3, export.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).contains("FX-1,490101001001,").contains(",东村口,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@vendor,43.53,123.53,,'-crew,");
+    }
+
     /** The token is looked at before the file's content type: without one a wrong type is 401, with one 415. */
     @Test
     void anImportWithoutATokenIs401WhateverItsContentType() {
