@@ -50,6 +50,10 @@ public class DevelopmentKeyGuard {
         @WithDefault("${mp.jwt.verify.publickey:}")
         Optional<String> verifyKey();
 
+        /** SmallRye JWT's own name for the key location, which it reads instead of the MicroProfile one when set. */
+        @WithDefault("${smallrye.jwt.verify.key.location:}")
+        Optional<String> smallryeKeyLocation();
+
         @WithDefault("${cunjian.dev-sign-in.enabled:false}")
         boolean devSignIn();
     }
@@ -60,6 +64,7 @@ public class DevelopmentKeyGuard {
     void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start) {
         Map<String, String> keys = new LinkedHashMap<>();
         settings.verifyKeyLocation().ifPresent(location -> read(location).ifPresent(text -> keys.put(location, text)));
+        settings.smallryeKeyLocation().ifPresent(location -> read(location).ifPresent(text -> keys.put(location, text)));
         settings.verifyKey().ifPresent(text -> keys.put("mp.jwt.verify.publickey", text));
         Optional<String> refusal = DevelopmentKey.refusal(keys, settings.devSignIn(), settings.developmentMode());
         if (refusal.isPresent()) {
