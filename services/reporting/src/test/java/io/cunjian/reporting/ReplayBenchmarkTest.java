@@ -113,6 +113,7 @@ class ReplayBenchmarkTest {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         long produceStart = System.nanoTime();
+        long cpuStart = processCpuNanos();
         try (KafkaProducer<String, byte[]> kafka = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             producer = kafka;
             send("village.events", "standard:bench-standard", "cunjian.standard.published.v1", STANDARD);
@@ -164,6 +165,7 @@ class ReplayBenchmarkTest {
         Awaitility.await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> count("SELECT count(*) FROM message_log") == total);
         double liveSeconds = (System.nanoTime() - produceStart) / 1e9;
+        double liveCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         Map<String, String> before = figures();
         assertThat(before).hasSize(villages);
         assertThat(sum("SELECT coalesce(sum(verified_quantity), 0) FROM rp_work_order")).isEqualByComparingTo(verifiedSum);
@@ -200,6 +202,10 @@ class ReplayBenchmarkTest {
                 total / kafkaSeconds, String.join("; ", kafkaOwn));
         System.out.printf("BENCHMARK   live consumers while the events were produced: produced in %.1f s, all applied after %.1f s "
                 + "(%.0f events/s end to end)%n", produceSeconds, liveSeconds, total / liveSeconds);
+        // on a machine shared with other work the rate moves with the load; CPU per event (this JVM: the
+        // producer and the consumers) and the ratio to Kafka's own consumer move far less
+        System.out.printf("BENCHMARK   live phase CPU of this JVM: %.1f CPU-s (%.0f events per CPU-s); %.1f%% of Kafka's rate%n",
+                liveCpuSeconds, total / liveCpuSeconds, 100 * (total / liveSeconds) / (total / kafkaSeconds));
     }
 
     static String village(int v) {
@@ -263,6 +269,11 @@ class ReplayBenchmarkTest {
         String line = output.lines().filter(l -> l.matches("^\\d{4}-.*")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("ConsumerPerformance printed no result: " + output));
         return line.split(",");
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     long count(String sql) throws SQLException {
