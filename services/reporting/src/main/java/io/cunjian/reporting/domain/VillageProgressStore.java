@@ -24,7 +24,8 @@ public interface VillageProgressStore {
     record StoredItem(String status, OffsetDateTime since, String standardId) {
     }
 
-    record StoredProgress(BigDecimal progress, boolean meets, String standardId, OffsetDateTime since) {
+    /** {@code demonstration}: whether the township's totals count the village as a demonstration village. */
+    record StoredProgress(BigDecimal progress, boolean meets, String standardId, OffsetDateTime since, boolean demonstration) {
     }
 
     record ItemRow(String villageCode, String itemCode, String standardId, int position, String status, BigDecimal progress,
@@ -32,7 +33,7 @@ public interface VillageProgressStore {
     }
 
     record ProgressRow(String villageCode, String standardId, BigDecimal progress, boolean meets, int itemsMet,
-            int itemsTotal, OffsetDateTime since, OffsetDateTime updatedAt) {
+            int itemsTotal, OffsetDateTime since, OffsetDateTime updatedAt, boolean demonstration) {
     }
 
     record HistoryRow(String villageCode, OffsetDateTime at, String standardId, BigDecimal progress, boolean meets,
