@@ -113,6 +113,7 @@ class ReplayBenchmarkTest {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         long produceStart = System.nanoTime();
+        long cpuStart = processCpuNanos();
         try (KafkaProducer<String, byte[]> kafka = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             producer = kafka;
             send("village.events", "standard:bench-standard", "cunjian.standard.published.v1", STANDARD);
@@ -164,8 +165,10 @@ class ReplayBenchmarkTest {
         Awaitility.await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> count("SELECT count(*) FROM message_log") == total);
         double liveSeconds = (System.nanoTime() - produceStart) / 1e9;
+        double liveCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         Map<String, String> before = figures();
         assertThat(before).hasSize(villages);
+        assertTownshipsEqualTheirVillages();
         assertThat(sum("SELECT coalesce(sum(verified_quantity), 0) FROM rp_work_order")).isEqualByComparingTo(verifiedSum);
 
         List<String> kafkaOwn = new ArrayList<>();
@@ -190,6 +193,7 @@ class ReplayBenchmarkTest {
                 OffsetDateTime.parse(rebuild.getString("finishedAt"))).toMillis() / 1000.0;
 
         assertThat(figures()).as("the rebuilt figures").isEqualTo(before);
+        assertTownshipsEqualTheirVillages();
         assertThat(sum("SELECT coalesce(sum(verified_quantity), 0) FROM rp_work_order")).isEqualByComparingTo(verifiedSum);
         System.out.printf("BENCHMARK reporting replay from offset zero: %d events (%d work-order events of %d orders, %d camera, "
                 + "%d village/plan/standard) over %d villages%n", total, sentPerTopic.getOrDefault("workorder.events", 0L), orders,
@@ -200,6 +204,10 @@ class ReplayBenchmarkTest {
                 total / kafkaSeconds, String.join("; ", kafkaOwn));
         System.out.printf("BENCHMARK   live consumers while the events were produced: produced in %.1f s, all applied after %.1f s "
                 + "(%.0f events/s end to end)%n", produceSeconds, liveSeconds, total / liveSeconds);
+        // on a machine shared with other work the rate moves with the load; CPU per event (this JVM: the
+        // producer and the consumers) and the ratio to Kafka's own consumer move far less
+        System.out.printf("BENCHMARK   live phase CPU of this JVM: %.1f CPU-s (%.0f events per CPU-s); %.1f%% of Kafka's rate%n",
+                liveCpuSeconds, total / liveCpuSeconds, 100 * (total / liveSeconds) / (total / kafkaSeconds));
     }
 
     static String village(int v) {
@@ -265,6 +273,11 @@ class ReplayBenchmarkTest {
         return line.split(",");
     }
 
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     long count(String sql) throws SQLException {
         try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -277,6 +290,41 @@ class ReplayBenchmarkTest {
             rs.next();
             return rs.getBigDecimal(1);
         }
+    }
+
+    /**
+     * The township counters the three topics' consumers add to at once (ADR 0030) equal a count of
+     * the village rows: totals, villages following and meeting each item, open orders.
+     */
+    void assertTownshipsEqualTheirVillages() throws SQLException {
+        assertThat(rows("SELECT township_code, villages, demonstration, meeting, progress_sum FROM rp_township_totals ORDER BY 1"))
+                .isEqualTo(rows("""
+                        SELECT substr(p.village_code, 1, 9), count(*), count(*) FILTER (WHERE v.demonstration),
+                          count(*) FILTER (WHERE p.meets), sum(p.progress)
+                        FROM rp_village_progress p LEFT JOIN rp_village v ON v.code = p.village_code GROUP BY 1 ORDER BY 1"""));
+        assertThat(rows("SELECT township_code, item_code, villages, met FROM rp_township_item WHERE villages <> 0 ORDER BY 1, 2"))
+                .isEqualTo(rows("""
+                        SELECT substr(village_code, 1, 9), item_code, count(*), count(*) FILTER (WHERE status = 'MET')
+                        FROM rp_item_progress GROUP BY 1, 2 ORDER BY 1, 2"""));
+        assertThat(rows("SELECT township_code, due_date, open_orders FROM rp_township_open_orders WHERE open_orders <> 0 ORDER BY 1, 2"))
+                .isEqualTo(rows("""
+                        SELECT substr(village_code, 1, 9), due_date, count(*) FROM rp_work_order
+                        WHERE status IN ('DRAFT', 'ISSUED', 'ASSIGNED', 'IN_PROGRESS', 'REJECTED') AND due_date IS NOT NULL
+                        GROUP BY 1, 2 ORDER BY 1, 2"""));
+    }
+
+    List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(i > 1 ? " " : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
     }
 
     /** Each village's figures: overall progress, 达标, items met, and each item's status and progress. */

@@ -3,6 +3,7 @@ package io.cunjian.reporting.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,7 @@ public class ReportingEventsConsumer {
     ProgressProjection progress;
 
     private final Map<String, EventProjector> projectors;
+    private final Map<String, String> topicNames = new ConcurrentHashMap<>();
 
     @Inject
     ReportingEventsConsumer(Instance<EventProjector> projectors) {
@@ -75,9 +77,13 @@ public class ReportingEventsConsumer {
         progress.apply(arrivals);
     }
 
-    /** The topic without the test prefix, as reports name it. */
-    private static String topic(IncomingEvent e) {
-        return e.topic().replaceFirst("^.*?(village|workorder|camera)\\.events$", "$1.events");
+    /**
+     * The topic without the test prefix, as reports name it. Worked out once per topic: a regular
+     * expression per event was 5 % of the consumers' CPU time in a replay's profile.
+     */
+    private String topic(IncomingEvent e) {
+        return topicNames.computeIfAbsent(e.topic(),
+                t -> t.replaceFirst("^.*?(village|workorder|camera)\\.events$", "$1.events"));
     }
 
     private static List<ConsumerRecord<String, byte[]>> list(ConsumerRecords<String, byte[]> records) {

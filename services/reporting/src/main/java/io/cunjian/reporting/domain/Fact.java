@@ -13,12 +13,24 @@ import io.cunjian.reporting.events.WorkOrderStatus;
  */
 public sealed interface Fact {
 
+    /**
+     * The one village whose facts this changes (the records that name a village answer with it);
+     * none for a region, category or standard version. A batch locks these villages first (ADR 0030).
+     */
+    default String villageCode() {
+        return null;
+    }
+
     /** A region was registered or renamed; kept as the region's history. */
     record RegionChanged(String code, String eventType, String name, long version) implements Fact {
     }
 
     record VillageRecorded(String code, String name, String townshipCode, boolean demonstration, long version)
             implements Fact {
+        @Override
+        public String villageCode() {
+            return code;
+        }
     }
 
     record CategoryDefined(String code, String nameZh, String nameEn, String unit, String group, long version)

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,33 +37,72 @@ public class ProgressProjection {
     ReadPositions positions;
     @Inject
     VillageRecompute villages;
+    @Inject
+    VillageProgressStore locks;
 
     /**
-     * Applies a batch in arrival order. The batch is cut where the day (China time) changes, so that
-     * history — kept per day — sees each day's end state; within a part, facts are stored first and
-     * each village touched is recomputed once, at the time of its latest event.
+     * Applies a batch in arrival order. First the locks of every village the batch names are taken,
+     * at once and in one order (all villages' when a standard version arrives: it may start the
+     * progress of any village), so that batches of other villages — of any topic, on any instance —
+     * run at the same time and no two wait for each other (ADR 0030). The batch is then cut where
+     * the day (China time) changes, so that history — kept per day — sees each day's end state;
+     * within a part, facts are stored first and each village touched is recomputed once, at the time
+     * of its latest event. What all the batches share — the township counters, the topics' read
+     * positions — is written last, in a fixed order, and held only until the commit.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(List<Arrival> arrivals) {
+        lock(arrivals);
+        TownshipChanges townships = new TownshipChanges();
+        Map<String, OffsetDateTime> watermarks = new TreeMap<>();
         List<Arrival> part = new ArrayList<>();
         LocalDate day = null;
         for (Arrival a : arrivals) {
             LocalDate d = a.time().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
             if (day != null && !d.equals(day)) {
-                applyPart(part);
+                applyPart(part, townships, watermarks);
                 part = new ArrayList<>();
             }
             day = d;
             part.add(a);
         }
         if (!part.isEmpty()) {
-            applyPart(part);
+            applyPart(part, townships, watermarks);
+        }
+        orders.finish(townships);
+        villages.finish(townships);
+        Map<ReadPositions.Partition, Long> next = new TreeMap<>(Comparator.comparing(ReadPositions.Partition::topic)
+                .thenComparing(ReadPositions.Partition::partition));
+        for (Arrival a : arrivals) {
+            next.merge(new ReadPositions.Partition(a.source(), a.partition()), a.offset() + 1, Math::max);
+        }
+        if (!next.isEmpty()) {
+            positions.advance(next);
+        }
+        if (!watermarks.isEmpty()) {
+            positions.applied(watermarks);
         }
     }
 
-    private void applyPart(List<Arrival> part) {
+    private void lock(List<Arrival> arrivals) {
+        TreeSet<String> named = new TreeSet<>();
+        for (Arrival a : arrivals) {
+            if (a.fact() instanceof Fact.StandardPublished) {
+                locks.lockAllVillages();
+                return;
+            }
+            String village = a.fact() == null ? null : a.fact().villageCode();
+            if (village != null) {
+                named.add(village);
+            }
+        }
+        if (!named.isEmpty()) {
+            locks.lockVillages(named);
+        }
+    }
+
+    private void applyPart(List<Arrival> part, TownshipChanges townships, Map<String, OffsetDateTime> watermarks) {
         Map<String, OffsetDateTime> touched = new HashMap<>();
-        Map<String, OffsetDateTime> watermarks = new TreeMap<>();
         List<Arrival> orderChanges = new ArrayList<>();
         Map<String, Fact.CameraOnlineChanged> online = new LinkedHashMap<>();
         for (Arrival a : part) {
@@ -83,20 +123,13 @@ public class ProgressProjection {
             }
             watermarks.merge(a.topic(), a.time(), (x, y) -> x.isAfter(y) ? x : y);
         }
-        Map<ReadPositions.Partition, Long> next = new TreeMap<>(Comparator.comparing(ReadPositions.Partition::topic)
-                .thenComparing(ReadPositions.Partition::partition));
-        for (Arrival a : part) {
-            next.merge(new ReadPositions.Partition(a.source(), a.partition()), a.offset() + 1, Math::max);
-        }
-        positions.advance(next);
-        orders.apply(orderChanges, touched);
+        orders.apply(orderChanges, touched, townships);
         if (!online.isEmpty()) {
             facts.recordOnline(online.values().stream().sorted(Comparator.comparing(Fact.CameraOnlineChanged::serial)).toList());
         }
         if (!touched.isEmpty()) {
-            villages.recompute(touched);
+            villages.recompute(touched, townships);
         }
-        positions.applied(watermarks);
     }
 
     /** The rarer facts, one statement each; the villages whose progress they change are touched. */

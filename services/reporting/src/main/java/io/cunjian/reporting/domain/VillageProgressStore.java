@@ -12,16 +12,20 @@ import java.util.Map;
  */
 public interface VillageProgressStore {
 
-    /** A village's plan with the items of its standard version (only plans whose version has arrived). */
+    /**
+     * A village's plan with the items of its standard version (only plans whose version has arrived),
+     * and whether the village is, as stored now, a demonstration village.
+     */
     record Plan(String standardId, List<StandardProgress.Item> items, List<StandardProgress.WorkTarget> workTargets,
-            List<StandardProgress.CoverageTarget> coverageTargets) {
+            List<StandardProgress.CoverageTarget> coverageTargets, boolean demonstration) {
     }
 
     /** An item's stored status, since when it holds, and the standard version it belongs to. */
     record StoredItem(String status, OffsetDateTime since, String standardId) {
     }
 
-    record StoredProgress(BigDecimal progress, boolean meets, String standardId, OffsetDateTime since) {
+    /** {@code demonstration}: whether the township's totals count the village as a demonstration village. */
+    record StoredProgress(BigDecimal progress, boolean meets, String standardId, OffsetDateTime since, boolean demonstration) {
     }
 
     record ItemRow(String villageCode, String itemCode, String standardId, int position, String status, BigDecimal progress,
@@ -29,7 +33,7 @@ public interface VillageProgressStore {
     }
 
     record ProgressRow(String villageCode, String standardId, BigDecimal progress, boolean meets, int itemsMet,
-            int itemsTotal, OffsetDateTime since, OffsetDateTime updatedAt) {
+            int itemsTotal, OffsetDateTime since, OffsetDateTime updatedAt, boolean demonstration) {
     }
 
     record HistoryRow(String villageCode, OffsetDateTime at, String standardId, BigDecimal progress, boolean meets,
@@ -43,8 +47,19 @@ public interface VillageProgressStore {
     record ItemCount(String townshipCode, String standardId, String itemCode, int position, int villages, int met) {
     }
 
-    /** Serialises recomputes of one set of tables (the live ones or a rebuild's) until the transaction ends. */
-    void lock();
+    /** A change in a township's villages with progress, demonstration villages, villages meeting and progress summed. */
+    record TotalsChange(String townshipCode, int villages, int demonstration, int meeting, BigDecimal progressSum) {
+    }
+
+    /**
+     * Keeps every other transaction from changing these villages (in this set of tables: the live
+     * ones or a rebuild's) until this one ends: one lock per village, all taken in one statement in
+     * a fixed order, after a lock on the set of tables that is shared among such transactions.
+     */
+    void lockVillages(Collection<String> villages);
+
+    /** Keeps every other transaction from changing any village of this set of tables until this one ends. */
+    void lockAllVillages();
 
     Map<String, Plan> plans(Collection<String> villages);
 
@@ -60,8 +75,9 @@ public interface VillageProgressStore {
     /** Replaces the villages' items and progress, and adds the history rows. */
     void write(Collection<String> villages, List<ItemRow> items, List<ProgressRow> progress, List<HistoryRow> history);
 
-    /** Counts the townships' totals again from their village rows. */
-    void recountTownships(Collection<String> townships);
+    /** Adds to the townships' totals, in the order given. */
+    void addTotals(List<TotalsChange> changes);
 
+    /** Adds to the townships' item counts, in the order given. */
     void addItemCounts(List<ItemCount> changes);
 }

@@ -2,7 +2,6 @@ package io.cunjian.reporting.domain;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,24 +21,18 @@ import io.cunjian.chassis.domain.RegionCode;
 @ApplicationScoped
 public class VillageRecompute {
 
-    /** A township's change in villages following an item and meeting it, and the item's position. */
-    private record Count(int villages, int met, int position) {
-        Count add(Count o) {
-            return new Count(villages + o.villages, met + o.met, o.position >= 0 ? o.position : position);
-        }
-    }
-
     @Inject
     VillageProgressStore store;
 
-    /** @param touched village → the time of its latest event applied (when a changed status began) */
-    void recompute(Map<String, OffsetDateTime> touched) {
+    /**
+     * The caller holds the villages' locks ({@link VillageProgressStore#lockVillages}, taken at the
+     * start of the batch for all the villages it may touch): no other transaction changes their rows
+     * meanwhile. What the recompute changes in township counters is added to {@code townships}.
+     *
+     * @param touched village → the time of its latest event applied (when a changed status began)
+     */
+    void recompute(Map<String, OffsetDateTime> touched, TownshipChanges townships) {
         List<String> villages = new ArrayList<>(new TreeMap<>(touched).keySet());
-        // Recomputes are serialised (the three topics' consumers, on any instance, may touch one
-        // village at once) by one lock per set of tables — the live ones, or a rebuild's. One lock,
-        // not one per village: a batch recomputes once per day it spans, and villages locked day
-        // by day would be taken in no global order, so two batches could deadlock.
-        store.lock();
         Map<String, VillageProgressStore.Plan> plans = store.plans(villages);
         villages.removeIf(v -> !plans.containsKey(v));
         if (villages.isEmpty()) {
@@ -53,8 +46,6 @@ public class VillageRecompute {
         List<VillageProgressStore.ItemRow> items = new ArrayList<>();
         List<VillageProgressStore.ProgressRow> progress = new ArrayList<>();
         List<VillageProgressStore.HistoryRow> history = new ArrayList<>();
-        Map<List<String>, Count> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
         for (String village : villages) {
             OffsetDateTime at = touched.get(village);
             VillageProgressStore.Plan plan = plans.get(village);
@@ -62,23 +53,28 @@ public class VillageRecompute {
                     plan.coverageTargets(), evidence.get(village));
             String township = RegionCode.townshipOf(village);
             Map<String, VillageProgressStore.StoredItem> old = before.getOrDefault(village, Map.of());
-            old.forEach((code, b) -> counts.merge(List.of(township, b.standardId(), code),
-                    new Count(-1, "MET".equals(b.status()) ? -1 : 0, -1), Count::add));
+            old.forEach((code, b) -> townships.item(township, b.standardId(), code,
+                    new TownshipChanges.Count(-1, "MET".equals(b.status()) ? -1 : 0, -1)));
             int position = 0;
             for (StandardProgress.ItemProgress item : result.items()) {
                 VillageProgressStore.StoredItem b = old.get(item.code());
                 OffsetDateTime since = b != null && item.status().name().equals(b.status()) ? b.since() : at;
                 items.add(new VillageProgressStore.ItemRow(village, item.code(), plan.standardId(), position,
                         item.status().name(), item.progress(), item.figures(), since));
-                counts.merge(List.of(township, plan.standardId(), item.code()),
-                        new Count(1, item.status() == StandardProgress.Status.MET ? 1 : 0, position), Count::add);
+                townships.item(township, plan.standardId(), item.code(),
+                        new TownshipChanges.Count(1, item.status() == StandardProgress.Status.MET ? 1 : 0, position));
                 position++;
             }
             VillageProgressStore.StoredProgress prev = previous.get(village);
             boolean same = prev != null && prev.progress().compareTo(result.progress()) == 0 && prev.meets() == result.meets()
                     && prev.standardId().equals(plan.standardId());
             progress.add(new VillageProgressStore.ProgressRow(village, plan.standardId(), result.progress(), result.meets(),
-                    result.itemsMet(), result.items().size(), same ? prev.since() : at, at));
+                    result.itemsMet(), result.items().size(), same ? prev.since() : at, at, plan.demonstration()));
+            // the township's totals move by the difference between what they counted of the village and what it is now
+            townships.totals(township, new TownshipChanges.Totals(prev == null ? 1 : 0,
+                    (plan.demonstration() ? 1 : 0) - (prev != null && prev.demonstration() ? 1 : 0),
+                    (result.meets() ? 1 : 0) - (prev != null && prev.meets() ? 1 : 0),
+                    prev == null ? result.progress() : result.progress().subtract(prev.progress())));
             List<ProgressHistory.HistoryItem> now = result.items().stream()
                     .map(i -> new ProgressHistory.HistoryItem(i.code(), i.status().name(), i.progress())).toList();
             if (!now.equals(lastHistory.get(village))) {
@@ -87,13 +83,17 @@ public class VillageRecompute {
             }
         }
         store.write(villages, items, progress, history);
-        store.recountTownships(villages.stream().map(RegionCode::townshipOf).distinct().toList());
-        counts.values().removeIf(n -> n.villages() == 0 && n.met() == 0 && n.position() < 0);
-        List<VillageProgressStore.ItemCount> changes = new ArrayList<>();
-        counts.forEach((k, n) -> changes.add(new VillageProgressStore.ItemCount(k.get(0), k.get(1), k.get(2), n.position(),
-                n.villages(), n.met())));
-        if (!changes.isEmpty()) {
-            store.addItemCounts(changes);
+    }
+
+    /** Writes the batch's township counters (after the open orders: every batch takes these rows in one order). */
+    void finish(TownshipChanges townships) {
+        List<VillageProgressStore.ItemCount> counts = townships.itemCounts();
+        if (!counts.isEmpty()) {
+            store.addItemCounts(counts);
+        }
+        List<VillageProgressStore.TotalsChange> totals = townships.totalsChanges();
+        if (!totals.isEmpty()) {
+            store.addTotals(totals);
         }
     }
 }

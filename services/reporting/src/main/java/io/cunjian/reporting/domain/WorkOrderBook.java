@@ -11,7 +11,7 @@ import io.cunjian.reporting.events.WorkOrderStatus;
 
 /**
  * Work orders as reporting keeps them, with the counters they move, written set-based: a batch's
- * orders are locked and read in one statement and written back in one.
+ * orders are read in one statement and written back in one.
  */
 public interface WorkOrderBook {
 
@@ -19,8 +19,11 @@ public interface WorkOrderBook {
             BigDecimal plannedQuantity, BigDecimal verifiedQuantity, LocalDate dueDate, long version) {
     }
 
-    /** The stored orders among {@code ids}, locked until the transaction ends. */
-    Map<String, Order> lock(Collection<String> ids);
+    /**
+     * The stored orders among {@code ids}. Not locked: an order is changed only under its village's
+     * lock, which the caller holds ({@link VillageProgressStore#lockVillages}).
+     */
+    Map<String, Order> stored(Collection<String> ids);
 
     void save(List<Order> orders);
 

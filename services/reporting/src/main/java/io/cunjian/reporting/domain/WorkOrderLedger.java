@@ -18,7 +18,8 @@ import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.reporting.events.WorkOrderStatus;
 
 /**
- * Work-order changes of a batch, set-based: the orders' stored rows are locked and read at once,
+ * Work-order changes of a batch, set-based: the orders' stored rows are read at once (under their
+ * villages' locks),
  * the changes folded onto them in arrival order exactly as one upsert per event would (a change
  * older than what is stored changes nothing; a verified quantity is kept until a correction), then
  * written back and the counters moved: the verified quantity per village and category (what an
@@ -31,12 +32,15 @@ public class WorkOrderLedger {
     @Inject
     WorkOrderBook book;
 
-    /** Villages whose verified work changed are added to {@code touched}. */
-    void apply(List<Arrival> changes, Map<String, OffsetDateTime> touched) {
+    /**
+     * Villages whose verified work changed are added to {@code touched}; the change in open orders
+     * per township is added to {@code townships}, written at the end of the batch.
+     */
+    void apply(List<Arrival> changes, Map<String, OffsetDateTime> touched, TownshipChanges townships) {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, WorkOrderBook.Order> stored = book.lock(new TreeSet<>(changes.stream()
+        Map<String, WorkOrderBook.Order> stored = book.stored(new TreeSet<>(changes.stream()
                 .map(a -> ((Fact.OrderChanged) a.fact()).orderId()).toList()));
         Map<String, WorkOrderBook.Order> now = new TreeMap<>();
         for (Arrival a : changes) {
@@ -59,15 +63,14 @@ public class WorkOrderLedger {
         List<WorkOrderBook.Order> rows = new ArrayList<>(now.values());
         book.save(rows);
         // sorted, so that two writers never deadlock
-        SortedMap<List<String>, Integer> open = byKey();
         SortedMap<List<String>, BigDecimal> verified = byKey();
         for (WorkOrderBook.Order order : rows) {
             WorkOrderBook.Order was = stored.get(order.id());
             if (was != null && isOpenWithDueDate(was)) {
-                open.merge(List.of(RegionCode.townshipOf(was.villageCode()), was.dueDate().toString()), -1, Integer::sum);
+                townships.openOrder(RegionCode.townshipOf(was.villageCode()), was.dueDate().toString(), -1);
             }
             if (isOpenWithDueDate(order)) {
-                open.merge(List.of(RegionCode.townshipOf(order.villageCode()), order.dueDate().toString()), 1, Integer::sum);
+                townships.openOrder(RegionCode.townshipOf(order.villageCode()), order.dueDate().toString(), 1);
             }
             if (was != null && counted(was)) {
                 verified.merge(List.of(was.villageCode(), was.categoryCode()), was.verifiedQuantity().negate(), BigDecimal::add);
@@ -77,7 +80,11 @@ public class WorkOrderLedger {
             }
         }
         book.addVerified(verified);
-        book.addOpenOrders(open);
+    }
+
+    /** Writes the batch's change in open orders (first of the township counters: every batch takes them in one order). */
+    void finish(TownshipChanges townships) {
+        book.addOpenOrders(townships.openOrders);
     }
 
     private static boolean isOpenWithDueDate(WorkOrderBook.Order order) {

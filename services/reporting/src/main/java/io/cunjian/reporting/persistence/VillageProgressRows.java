@@ -32,8 +32,29 @@ class VillageProgressRows implements VillageProgressStore {
     @Inject
     EntityManager em;
 
+    /**
+     * The shared lock on the set of tables is the one an older version of this service took
+     * exclusively for every recompute, so that during a rolling upgrade the two never change a village
+     * at once. Each village's lock is one 64-bit key, the set of tables' hash above the village's (a
+     * collision only makes two villages wait for each other). The keys are sorted and PostgreSQL
+     * takes the locks in that order (a volatile function in the select list runs after the sort), so
+     * two transactions never wait for each other's villages (ADR 0030).
+     */
     @Override
-    public void lock() {
+    public void lockVillages(Collection<String> villages) {
+        Batch.on(em, c -> {
+            Batch.query(c, "SELECT pg_advisory_xact_lock_shared(4, hashtext(current_schema()))", rs -> {
+            });
+            Batch.query(c, """
+                    SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT (hashtext(current_schema())::bigint << 32)
+                      | (hashtext(v)::bigint & 4294967295) AS k FROM unnest(?::text[]) v) keys ORDER BY k""", rs -> {
+                    }, Batch.texts(c, villages));
+            return null;
+        });
+    }
+
+    @Override
+    public void lockAllVillages() {
         Batch.on(em, c -> {
             Batch.query(c, "SELECT pg_advisory_xact_lock(4, hashtext(current_schema()))", rs -> {
             });
@@ -45,15 +66,16 @@ class VillageProgressRows implements VillageProgressStore {
     public Map<String, Plan> plans(Collection<String> villages) {
         Map<String, Plan> plans = new HashMap<>();
         read("""
-                SELECT p.village_code, p.standard_id, p.work_targets, p.coverage_targets, s.items FROM rp_plan p
-                JOIN rp_standard s ON s.id = p.standard_id WHERE p.village_code = ANY(?::text[])""", villages, rs -> {
+                SELECT p.village_code, p.standard_id, p.work_targets, p.coverage_targets, s.items, coalesce(v.demonstration, false)
+                FROM rp_plan p JOIN rp_standard s ON s.id = p.standard_id LEFT JOIN rp_village v ON v.code = p.village_code
+                WHERE p.village_code = ANY(?::text[])""", villages, rs -> {
             List<StandardProgress.Item> items = new ArrayList<>();
             for (JsonNode item : JsonText.tree(rs.getString(5))) {
                 items.add(new StandardProgress.Item(item.get("code").asText(), item.get("kind").asText(),
                         StandardProgress.Measure.valueOf(item.get("measure").asText())));
             }
             plans.put(rs.getString(1), new Plan(rs.getString(2), items, JsonText.read(rs.getString(3), WORK),
-                    JsonText.read(rs.getString(4), COVERAGE)));
+                    JsonText.read(rs.getString(4), COVERAGE), rs.getBoolean(6)));
         });
         return plans;
     }
@@ -101,9 +123,10 @@ class VillageProgressRows implements VillageProgressStore {
     @Override
     public Map<String, StoredProgress> progress(Collection<String> villages) {
         Map<String, StoredProgress> previous = new HashMap<>();
-        read("SELECT village_code, progress, meets, standard_id, since FROM rp_village_progress WHERE village_code = ANY(?::text[])",
-                villages, rs -> previous.put(rs.getString(1), new StoredProgress(rs.getBigDecimal(2), rs.getBoolean(3),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class))));
+        read("""
+                SELECT village_code, progress, meets, standard_id, since, demonstration FROM rp_village_progress
+                WHERE village_code = ANY(?::text[])""", villages, rs -> previous.put(rs.getString(1), new StoredProgress(
+                        rs.getBigDecimal(2), rs.getBoolean(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class), rs.getBoolean(6))));
         return previous;
     }
 
@@ -133,12 +156,13 @@ class VillageProgressRows implements VillageProgressStore {
                     Batch.texts(c, items.stream().map(i -> JsonText.write(i.figures())).toList()),
                     Batch.texts(c, items.stream().map(ItemRow::since).toList()));
             Batch.update(c, """
-                    INSERT INTO rp_village_progress (village_code, standard_id, progress, meets, items_met, items_total, since, updated_at)
+                    INSERT INTO rp_village_progress (village_code, standard_id, progress, meets, items_met, items_total, since, updated_at,
+                      demonstration)
                     SELECT * FROM unnest(?::text[], ?::text[], ?::numeric[], ?::boolean[], ?::int[], ?::int[], ?::timestamptz[],
-                      ?::timestamptz[])
+                      ?::timestamptz[], ?::boolean[])
                     ON CONFLICT (village_code) DO UPDATE SET standard_id = excluded.standard_id, progress = excluded.progress,
                       meets = excluded.meets, items_met = excluded.items_met, items_total = excluded.items_total,
-                      since = excluded.since, updated_at = excluded.updated_at""",
+                      since = excluded.since, updated_at = excluded.updated_at, demonstration = excluded.demonstration""",
                     Batch.texts(c, progress.stream().map(ProgressRow::villageCode).toList()),
                     Batch.texts(c, progress.stream().map(ProgressRow::standardId).toList()),
                     Batch.texts(c, progress.stream().map(ProgressRow::progress).toList()),
@@ -146,7 +170,8 @@ class VillageProgressRows implements VillageProgressStore {
                     Batch.texts(c, progress.stream().map(ProgressRow::itemsMet).toList()),
                     Batch.texts(c, progress.stream().map(ProgressRow::itemsTotal).toList()),
                     Batch.texts(c, progress.stream().map(ProgressRow::since).toList()),
-                    Batch.texts(c, progress.stream().map(ProgressRow::updatedAt).toList()));
+                    Batch.texts(c, progress.stream().map(ProgressRow::updatedAt).toList()),
+                    Batch.texts(c, progress.stream().map(ProgressRow::demonstration).toList()));
             if (!history.isEmpty()) {
                 Batch.update(c, """
                         INSERT INTO rp_village_progress_history (village_code, ce_time, standard_id, progress, meets, items)
@@ -163,16 +188,19 @@ class VillageProgressRows implements VillageProgressStore {
     }
 
     @Override
-    public void recountTownships(Collection<String> townships) {
-        Batch.on(em, c -> {
-            Batch.update(c, "DELETE FROM rp_township_totals WHERE township_code = ANY(?::text[])", Batch.texts(c, townships));
-            // index range per township
-            return Batch.update(c, """
-                    INSERT INTO rp_township_totals (township_code, villages, demonstration, meeting, progress_sum)
-                    SELECT t.code, count(*), count(*) FILTER (WHERE v.demonstration), count(*) FILTER (WHERE p.meets), sum(p.progress)
-                    FROM unnest(?::text[]) t(code) JOIN rp_village_progress p ON p.village_code LIKE t.code || '%'
-                    LEFT JOIN rp_village v ON v.code = p.village_code GROUP BY t.code""", Batch.texts(c, townships));
-        });
+    public void addTotals(List<TotalsChange> changes) {
+        Batch.on(em, c -> Batch.update(c, """
+                INSERT INTO rp_township_totals (township_code, villages, demonstration, meeting, progress_sum)
+                SELECT * FROM unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::numeric[])
+                ON CONFLICT (township_code) DO UPDATE SET villages = rp_township_totals.villages + excluded.villages,
+                  demonstration = rp_township_totals.demonstration + excluded.demonstration,
+                  meeting = rp_township_totals.meeting + excluded.meeting,
+                  progress_sum = rp_township_totals.progress_sum + excluded.progress_sum""",
+                Batch.texts(c, changes.stream().map(TotalsChange::townshipCode).toList()),
+                Batch.texts(c, changes.stream().map(TotalsChange::villages).toList()),
+                Batch.texts(c, changes.stream().map(TotalsChange::demonstration).toList()),
+                Batch.texts(c, changes.stream().map(TotalsChange::meeting).toList()),
+                Batch.texts(c, changes.stream().map(TotalsChange::progressSum).toList())));
     }
 
     @Override

@@ -23,12 +23,12 @@ class WorkOrderRows implements WorkOrderBook {
     EntityManager em;
 
     @Override
-    public Map<String, Order> lock(Collection<String> ids) {
+    public Map<String, Order> stored(Collection<String> ids) {
         Map<String, Order> stored = new HashMap<>();
         Batch.on(em, c -> {
             Batch.query(c, """
                     SELECT order_id, village_code, category_code, unit, status, planned_quantity, verified_quantity, due_date, version
-                    FROM rp_work_order WHERE order_id = ANY(?) ORDER BY order_id FOR UPDATE""",
+                    FROM rp_work_order WHERE order_id = ANY(?)""",
                     rs -> stored.put(rs.getString(1), new Order(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             WorkOrderStatus.valueOf(rs.getString(5)), rs.getBigDecimal(6), rs.getBigDecimal(7),
                             rs.getString(8) == null ? null : LocalDate.parse(rs.getString(8)), rs.getLong(9))),
