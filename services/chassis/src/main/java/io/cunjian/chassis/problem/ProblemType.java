@@ -23,6 +23,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     PRECONDITION_REQUIRED("precondition-required", 428),
+    TOO_MANY_REQUESTS("too-many-requests", 429),
     INTERNAL("internal", 500),
     RETRYABLE("retryable", 503);
 

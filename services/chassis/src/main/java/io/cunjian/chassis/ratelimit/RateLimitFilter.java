@@ -1,0 +1,105 @@
+package io.cunjian.chassis.ratelimit;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cunjian.chassis.problem.Problems;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Every REST operation of every service draws on a budget (ADR 0025): the token's subject's when the caller is
+ * authenticated, the client address's otherwise (a refused token included, so guessing tokens is limited too).
+ * Which budget: the operation's {@link RateLimited}, else its class's, else reads for GET/HEAD/OPTIONS and writes
+ * for the rest. A spent budget answers 429 before the operation runs; every answer carries the RateLimit headers.
+ * <p>
+ * The identity is awaited, not read: authentication is lazy here ({@code quarkus.http.auth.proactive=false}) and the
+ * filter runs on the event loop, where reading it would block.
+ */
+public class RateLimitFilter {
+
+    /** Where the request's decision waits for the response filter. */
+    static final String DECISION = RateLimitFilter.class.getName() + ".decision";
+
+    @Inject
+    RateLimiter limiter;
+    @Inject
+    ClientAddress addresses;
+    @Inject
+    CurrentIdentityAssociation identities;
+    @Inject
+    ObjectMapper json;
+
+    @ServerRequestFilter
+    public Uni<Response> limit(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        if (!limiter.enabled()) {
+            return Uni.createFrom().nullItem();
+        }
+        Budget budget = budget(resource, request.getMethod());
+        return identities.getDeferredIdentity()
+                .onFailure().recoverWithNull()
+                .map(identity -> {
+                    Decision decision = limiter.take(budget, who(identity, http));
+                    request.setProperty(DECISION, decision);
+                    if (decision.allowed()) {
+                        return null;
+                    }
+                    return Problems.response(json,
+                            TooManyRequests.body(decision, http.path(), request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
+                            decision.headers());
+                });
+    }
+
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof Decision decision) {
+            decision.headers().forEach(response.getHeaders()::putSingle);
+        }
+    }
+
+    private String who(SecurityIdentity identity, HttpServerRequest http) {
+        if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt
+                && jwt.getSubject() != null) {
+            return "caller:" + jwt.getSubject();
+        }
+        return "address:" + address(addresses, http);
+    }
+
+    static String address(ClientAddress addresses, HttpServerRequest http) {
+        String peer = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        List<String> forwardedFor = http.headers().getAll("X-Forwarded-For");
+        return addresses.of(peer, forwardedFor);
+    }
+
+    static Budget budget(ResourceInfo resource, String method) {
+        if (resource != null && resource.getResourceMethod() != null) {
+            RateLimited own = resource.getResourceMethod().getAnnotation(RateLimited.class);
+            if (own != null) {
+                return own.value();
+            }
+            RateLimited ofClass = resource.getResourceClass().getAnnotation(RateLimited.class);
+            if (ofClass != null) {
+                return ofClass.value();
+            }
+        }
+        return switch (method) {
+            case HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS -> Budget.READS;
+            default -> Budget.WRITES;
+        };
+    }
+}
