@@ -23,10 +23,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Every REST operation of every service draws on a budget (ADR 0025): the token's subject's when the caller is
+ * Every REST request of every service draws on a budget (ADR 0025): the token's subject's when the caller is
  * authenticated, the client address's otherwise (a refused token included, so guessing tokens is limited too).
- * Which budget: the operation's {@link RateLimited}, else its class's, else reads for GET/HEAD/OPTIONS and writes
- * for the rest. A spent budget answers 429 before the operation runs; every answer carries the RateLimit headers.
+ * Which budget: reads for GET/HEAD/OPTIONS and writes for the rest, unless the operation (or its class) names another
+ * with {@link RateLimited}; an address always spends reads or writes. A spent budget answers 429 before the operation runs; every answer carries the RateLimit headers.
  * <p>
  * The identity is awaited, not read: authentication is lazy here ({@code quarkus.http.auth.proactive=false}) and the
  * filter runs on the event loop, where reading it would block.
@@ -45,24 +45,47 @@ public class RateLimitFilter {
     @Inject
     ObjectMapper json;
 
-    @ServerRequestFilter
-    public Uni<Response> limit(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+    /**
+     * Before matching, so before the security check that answers 401: a request without a valid token spends its
+     * address's reads or writes. Its token's subject is never believed before the signature is, or a forged token
+     * could spend someone else's budget.
+     */
+    @ServerRequestFilter(preMatching = true)
+    public Uni<Response> limitAnonymous(ContainerRequestContext request, HttpServerRequest http) {
         if (!limiter.enabled()) {
             return Uni.createFrom().nullItem();
         }
-        Budget budget = budget(resource, request.getMethod());
+        return identities.getDeferredIdentity()
+                .onFailure().recoverWithNull()
+                .map(identity -> subject(identity) != null ? null
+                        : decide(request, http, budget(null, request.getMethod()), "address:" + address(addresses, http)));
+    }
+
+    /** After matching: an authenticated caller spends its own budget, the one the operation names. */
+    @ServerRequestFilter
+    public Uni<Response> limitCaller(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        if (!limiter.enabled()) {
+            return Uni.createFrom().nullItem();
+        }
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
                 .map(identity -> {
-                    Decision decision = limiter.take(budget, who(identity, http));
-                    request.setProperty(DECISION, decision);
-                    if (decision.allowed()) {
-                        return null;
-                    }
-                    return Problems.response(json,
-                            TooManyRequests.body(decision, http.path(), request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
-                            decision.headers());
+                    String subject = subject(identity);
+                    return subject == null ? null
+                            : decide(request, http, budget(resource, request.getMethod()), "caller:" + subject);
                 });
+    }
+
+    /** Null to go on; the 429 when the budget is spent. The decision waits for the response filter either way. */
+    private Response decide(ContainerRequestContext request, HttpServerRequest http, Budget budget, String who) {
+        Decision decision = limiter.take(budget, who);
+        request.setProperty(DECISION, decision);
+        if (decision.allowed()) {
+            return null;
+        }
+        return Problems.response(json,
+                TooManyRequests.body(decision, http.path(), request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
+                decision.headers());
     }
 
     @ServerResponseFilter
@@ -72,12 +95,11 @@ public class RateLimitFilter {
         }
     }
 
-    private String who(SecurityIdentity identity, HttpServerRequest http) {
-        if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt
-                && jwt.getSubject() != null) {
-            return "caller:" + jwt.getSubject();
+    private static String subject(SecurityIdentity identity) {
+        if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return jwt.getSubject();
         }
-        return "address:" + address(addresses, http);
+        return null;
     }
 
     static String address(ClientAddress addresses, HttpServerRequest http) {

@@ -108,6 +108,17 @@ class RateLimitTest {
     }
 
     @Test
+    void withoutAValidTokenTheClientAddressPays() {
+        // the token's own subject is never believed before its signature is: a forged token spends the address's budget
+        String forged = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJyYXRlLXZpY3RpbSJ9.";
+        for (int left = 2; left >= 0; left--) {
+            given().auth().oauth2(forged).post("/beats/notes").then().statusCode(401)
+                    .header("RateLimit", startsWith("\"writes\";r=" + left + ";"));
+        }
+        given().auth().oauth2(forged).post("/beats/notes").then().statusCode(429);
+    }
+
+    @Test
     void fromAnUntrustedPeerXForwardedForIsIgnored() {
         given().header("X-Forwarded-For", "203.0.113.1").get("/web/sign-in.html").then().statusCode(200)
                 .header("RateLimit-Policy", "\"sign-in\";q=2;w=60").header("RateLimit", startsWith("\"sign-in\";r=1;"));
