@@ -82,6 +82,7 @@ class CameraCsvTest {
 
         byte[] export = given().queryParam("village", VILLAGE).queryParam("vendor", "大华").get("/api/v1/cameras/export").then()
                 .statusCode(200).contentType(containsString("text/csv")).header("Content-Disposition", containsString("cameras.csv"))
+                .header("RateLimit", containsString("\"exports\";r="))
                 .extract().asByteArray();
         assertThat(Arrays.copyOf(export, 3)).isEqualTo(BOM);
         String text = new String(export, 3, export.length - 3, StandardCharsets.UTF_8);

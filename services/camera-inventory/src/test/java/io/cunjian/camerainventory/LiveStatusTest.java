@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -130,7 +131,9 @@ class LiveStatusTest {
     void aCameraThatKeepsReportingProducesNoEvents() {
         long zone = Fixtures.zone(V2, "广场", "SQUARE");
         Fixtures.register("LS-C", V2, zone, "OPERATIONAL").statusCode(201);
-        Fixtures.heartbeat(null, "LS-C").statusCode(200).body("cameOnline", equalTo(1));
+        // heartbeats spend their own budget, not the caller's writes (ADR 0025)
+        Fixtures.heartbeat(null, "LS-C").statusCode(200).body("cameOnline", equalTo(1))
+                .header("RateLimit-Policy", startsWith("\"heartbeats\";q="));
         long after = EventsOnTopic.outboxRows(db, V2);
         for (int i = 0; i < 5; i++) {
             Fixtures.heartbeat(null, "LS-C", "LS-C").statusCode(200).body("accepted", equalTo(1)).body("cameOnline", equalTo(0));

@@ -71,7 +71,9 @@ class RegionReportAndRebuildTest extends ProducerEvents {
         // the form county offices pass on: CSV (UTF-8 with BOM) and XLSX, Chinese headers unless English is asked for
         byte[] csv = given().get("/api/v1/reports/regions/" + TOWNSHIP + "/export?format=csv").then().statusCode(200)
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv"))
-                .header("Data-Freshness", org.hamcrest.Matchers.containsString("last-event=")).extract().asByteArray();
+                .header("Data-Freshness", org.hamcrest.Matchers.containsString("last-event="))
+                // exports spend their own budget (ADR 0025)
+                .header("RateLimit-Policy", org.hamcrest.Matchers.startsWith("\"exports\";q=")).extract().asByteArray();
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF村代码,村名,乡镇代码,示范村,标准版本,进度（%）,是否达标");
         assertThat(text.lines()).anyMatch(l -> l.startsWith(a + ",甲村," + TOWNSHIP + ",是,test-standard-region,")

@@ -47,6 +47,8 @@ import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.Messages;
 import io.cunjian.chassis.problem.ProblemException;
 import io.cunjian.chassis.problem.ProblemType;
+import io.cunjian.chassis.ratelimit.Budget;
+import io.cunjian.chassis.ratelimit.RateLimited;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.CurrentCaller;
@@ -186,6 +188,7 @@ public class CameraCsvResource {
     }
 
     @GET
+    @RateLimited(Budget.EXPORTS)
     @Path("/export")
     @Produces("text/csv")
     @APIResponse(responseCode = "200", description = "UTF-8 CSV with BOM (opens in Excel), the import's columns plus zoneId, online and lastSeen",

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.cunjian.camerainventory.domain.CamerasConfig;
 import io.cunjian.camerainventory.domain.LiveStatus;
 import io.cunjian.chassis.openapi.ApiConventions;
+import io.cunjian.chassis.ratelimit.Budget;
+import io.cunjian.chassis.ratelimit.RateLimited;
 import io.cunjian.chassis.security.CurrentCaller;
 
 /**
@@ -45,7 +47,9 @@ public class HeartbeatResource {
     @Inject
     CamerasConfig config;
 
+    // Devices send many: their own budget, apart from the same caller's other writes (ADR 0025).
     @POST
+    @RateLimited(Budget.HEARTBEATS)
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @APIResponse(responseCode = "200", description = "recorded; what came online and which zones changed coverage")
     @APIResponse(responseCode = "400", description = "malformed batch, a time too far in the future, or unknown serials (named in unknownSerials); nothing was recorded")

@@ -36,6 +36,7 @@ public class ApiConventions implements OASFilter {
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                 .description("RS256 JWT with the claims groups, regions and (contractors) contractor_id"));
         components.addSchema(PROBLEM_SCHEMA, problemSchema());
+        RateLimitHeaders.declare(components);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -73,6 +74,11 @@ public class ApiConventions implements OASFilter {
         add(responses, update, "412", "If-Match does not match the resource's current ETag");
         add(responses, method == PathItem.HttpMethod.POST, "422", "Idempotency-Key reused with a different request");
         add(responses, update, "428", "If-Match is required");
+        if (!responses.hasAPIResponse("429")) {
+            responses.addAPIResponse("429", RateLimitHeaders.on(OASFactory.createAPIResponse()
+                    .description("The caller's budget for this kind of request is spent; retry after Retry-After seconds")
+                    .content(problemContent())));
+        }
     }
 
     private static void add(APIResponses responses, boolean applies, String code, String description) {

@@ -24,6 +24,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     UNKNOWN_REFERENCE("unknown-reference", 422),
     PRECONDITION_REQUIRED("precondition-required", 428),
+    TOO_MANY_REQUESTS("too-many-requests", 429),
     INTERNAL("internal", 500),
     RETRYABLE("retryable", 503);
 

@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.cunjian.chassis.domain.ChinaTime;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.ratelimit.Budget;
+import io.cunjian.chassis.ratelimit.RateLimited;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.reporting.domain.ProgressHistory;
 import io.cunjian.reporting.domain.ProgressReports;
@@ -76,6 +78,7 @@ public class ProgressReportResource {
     }
 
     @GET
+    @RateLimited(Budget.EXPORTS)
     @Path("/regions/{code}/export")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @APIResponse(responseCode = "200", description = "one row per village with a plan: overall figures and each item's status; Chinese headers unless lang=en (or Accept-Language: en)")

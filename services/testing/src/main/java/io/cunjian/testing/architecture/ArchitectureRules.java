@@ -44,7 +44,7 @@ public final class ArchitectureRules {
     static final String[] CHASSIS_EDGE = {
         "io.cunjian.chassis.problem..", "io.cunjian.chassis.concurrency..", "io.cunjian.chassis.persistence..",
         "io.cunjian.chassis.inbox..", "io.cunjian.chassis.web..", "io.cunjian.chassis.openapi..",
-        "io.cunjian.chassis.export.."
+        "io.cunjian.chassis.export..", "io.cunjian.chassis.ratelimit.."
     };
 
     /** Where the chassis keeps the caller and its access rules. */
