@@ -71,6 +71,10 @@ public abstract class BoundsContract {
             Response r = send(at, RequestBounds.with(at.body(), bound.field(), value));
             assertThat(r.statusCode()).as(bound.label() + " at the bound: " + r.asString()).isBetween(200, 299);
         }
+        // what was tried shows in the test's output: a bound never sent at its value is visible
+        System.out.println("bound " + bound.label() + ": at the bound "
+                + (at.noAtBound() == null && value != null ? "taken" : "not sent (" + (at.noAtBound() != null
+                        ? at.noAtBound() : bound.kind() == RequestBounds.Kind.MAX_ITEMS ? "items" : "format or exclusive") + ")"));
         Attempt past = attempt(bound);
         Object before = past.written().get();
         Response r = send(past, RequestBounds.with(past.body(), bound.field(), bound.pastBound()));

@@ -140,7 +140,7 @@ class WorkOrdersBoundsTest extends BoundsContract {
 
     private Attempt onOrder(String id, String command, Map<String, String> headers, ObjectNode body) {
         return new Attempt("POST", "/api/v1/work-orders/" + id + "/" + command, headers, body,
-                () -> List.of(given().get("/api/v1/work-orders/" + id).then().statusCode(200).extract().path("version"),
+                () -> List.of(given().get("/api/v1/work-orders/" + id).then().statusCode(200).extract().<Object>path("version"),
                         EventsOnTopic.outboxRows(db, VILLAGE)));
     }
 

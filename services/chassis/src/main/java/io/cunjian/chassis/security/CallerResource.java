@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.cunjian.chassis.openapi.Bounds;
+import io.cunjian.chassis.domain.Bounds;
 
 /** Every service says whom it takes the caller to be: the quickest check of a token against a service. */
 @Path("/me")

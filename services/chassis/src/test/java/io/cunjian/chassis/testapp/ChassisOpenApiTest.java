@@ -44,4 +44,17 @@ class ChassisOpenApiTest {
                 .containsExactlyInAnyOrder("200", "400", "401", "403", "404");
         assertThat(create.at("/responses/401/content").has("application/problem+json")).isTrue();
     }
+
+    /** What OWASP's API checks ask of every document (docs/adr/0027-bounds-in-the-contract.md). */
+    @Test
+    void serverJwtPracticeAndABoundedProblemAreDeclared() {
+        JsonNode doc = OpenApiDocument.fetchJson();
+
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("/");
+        assertThat(doc.at("/servers/0/x-internal").asBoolean(true)).isFalse();
+        assertThat(doc.at("/components/securitySchemes/bearer/description").asText()).contains("RFC8725");
+        assertThat(doc.at("/components/schemas/Problem/properties/status/format").asText()).isEqualTo("int32");
+        assertThat(doc.at("/components/schemas/Problem/properties/status/maximum").asInt()).isEqualTo(599);
+        assertThat(doc.at("/components/schemas/Problem/properties/detail/maxLength").asInt()).isPositive();
+    }
 }

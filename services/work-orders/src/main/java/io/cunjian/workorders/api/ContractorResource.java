@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.idempotency.Idempotent;
-import io.cunjian.chassis.openapi.Bounds;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.workorders.domain.Contractor;

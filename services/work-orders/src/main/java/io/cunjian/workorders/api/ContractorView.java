@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import io.cunjian.chassis.openapi.Bounds;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.workorders.domain.Contractor;
 
 public record ContractorView(@Size(max = 18) String id, @Size(max = 200) String name, ContactView contact, boolean active,

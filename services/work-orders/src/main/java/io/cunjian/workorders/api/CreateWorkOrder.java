@@ -13,8 +13,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
-import io.cunjian.chassis.openapi.Bounds;
 import io.cunjian.workorders.domain.Priority;
 import io.cunjian.workorders.domain.WorkOrder;
 

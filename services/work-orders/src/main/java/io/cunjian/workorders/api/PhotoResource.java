@@ -28,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.idempotency.Idempotent;
-import io.cunjian.chassis.openapi.Bounds;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.ProblemException;
 import io.cunjian.chassis.problem.ProblemType;

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 
 import jakarta.validation.constraints.Size;
 
-import io.cunjian.chassis.openapi.Bounds;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.workorders.domain.Quantities;
 import io.cunjian.workorders.domain.WorkOrderStatus;
 import io.cunjian.workorders.domain.WorkOrders;

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 
 import jakarta.validation.constraints.Size;
 
-import io.cunjian.chassis.openapi.Bounds;
+import io.cunjian.chassis.domain.Bounds;
 
 public record VerificationView(BigDecimal quantity, @Size(max = Bounds.ACTOR) String by, OffsetDateTime at) {
 }

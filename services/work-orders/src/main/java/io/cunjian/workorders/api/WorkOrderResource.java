@@ -29,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.openapi.ApiConventions;
-import io.cunjian.chassis.openapi.Bounds;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.workorders.domain.Results;

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import io.cunjian.chassis.openapi.Bounds;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.workorders.domain.Priority;
 import io.cunjian.workorders.domain.Quantities;
 import io.cunjian.workorders.domain.WorkOrder;

@@ -1,9 +1,10 @@
-package io.cunjian.chassis.openapi;
+package io.cunjian.chassis.domain;
 
 /**
  * Bounds that several services' requests and answers share, for their Bean Validation annotations
  * ({@code @Size(max = Bounds.ACTOR)}): the annotation is where a bound lives, the OpenAPI document
- * shows it and the service enforces it (docs/adr/0027-bounds-in-the-contract.md).
+ * shows it and the service enforces it (docs/adr/0027-bounds-in-the-contract.md). It lives with the
+ * domain's shared facts because some services answer with domain records.
  */
 public final class Bounds {
 
