@@ -77,6 +77,45 @@ class OpenApiLintTest {
         assertThat(redocly.output()).containsPattern("\\d+:\\d+\\s+error\\s+no-unresolved-refs");
     }
 
+    /** The CORS rule skips the rate-limit headers every answer declares, and only them. */
+    @Test
+    void theCorsRuleSkipsOnlyTheRateLimitHeaders() throws IOException {
+        String document = Files.readString(Linters.DOCUMENTS.resolve("work-orders.yaml"));
+        assertThat(document).contains("\npaths:\n");
+        String planted = document.replace("\npaths:\n", """
+
+                paths:
+                  /planted:
+                    get:
+                      responses:
+                        "200":
+                          description: another header
+                          headers:
+                            X-Planted:
+                              schema:
+                                type: string
+                                maxLength: 5
+                        "204":
+                          description: the rate-limit headers
+                          headers:
+                            RateLimit:
+                              schema:
+                                type: string
+                                maxLength: 200
+                            RateLimit-Policy:
+                              schema:
+                                type: string
+                                maxLength: 200
+                """);
+        Path copy = Linters.LINT.resolve("target/planted-cors.yaml");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, planted);
+
+        Linters.Run spectral = Linters.spectral(copy);
+        assertThat(spectral.output()).containsPattern("owasp:api8:2023-define-cors-origin.*paths\\./planted\\.get\\.responses\\[200\\]")
+                .doesNotContainPattern("owasp:api8:2023-define-cors-origin.*responses\\[204\\]");
+    }
+
     /** A waiver outlives its reason when the path or schema it names is gone: then it must go too. */
     @Test
     void everyWaiverNamesAPathOfItsDocument() throws IOException {
