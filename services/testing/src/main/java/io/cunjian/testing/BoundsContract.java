@@ -77,7 +77,7 @@ public abstract class BoundsContract {
                         ? at.noAtBound() : bound.kind() == RequestBounds.Kind.MAX_ITEMS ? "items" : "format or exclusive") + ")"));
         Attempt past = attempt(bound);
         Object before = past.written().get();
-        Response r = send(past, RequestBounds.with(past.body(), bound.field(), bound.pastBound()));
+        Response r = send(past, RequestBounds.with(past.body(), bound.field(), bound.pastBound(past.body())));
         assertThat(r.statusCode()).as(bound.label() + " past the bound: " + r.asString()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
         List<String> fields = r.jsonPath().getList("errors.field");

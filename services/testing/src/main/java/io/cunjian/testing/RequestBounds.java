@@ -33,7 +33,7 @@ public final class RequestBounds {
      * ({@code location.text}); {@code pattern} and {@code format} are the field's own, if any.
      */
     public record Bound(String method, String path, String field, Kind kind, BigDecimal limit, String pattern,
-            String format) {
+            String format, boolean objectItems) {
 
         public String operation() {
             return method.toUpperCase(Locale.ROOT) + " " + path;
@@ -60,14 +60,19 @@ public final class RequestBounds {
             };
         }
 
-        /** A value just past the bound. */
-        public JsonNode pastBound() {
+        /**
+         * A value just past the bound. An array repeats the item {@code body} already has there (so only the
+         * count is wrong), or else holds empty objects or ids, as the items' schema says.
+         */
+        public JsonNode pastBound(ObjectNode body) {
             return switch (kind) {
                 case MAX_LENGTH -> JSON.textNode(CHARACTER.repeat(limit.intValue() + 1));
                 case MAX_ITEMS -> {
+                    JsonNode given = body.at("/" + field.replace('.', '/'));
                     ArrayNode items = JSON.arrayNode();
                     for (int i = 0; i <= limit.intValue(); i++) {
-                        items.add(new java.util.UUID(0, i).toString());
+                        items.add(given.isArray() && !given.isEmpty() ? given.get(0).deepCopy()
+                                : objectItems ? JSON.objectNode() : JSON.textNode(new java.util.UUID(0, i).toString()));
                     }
                     yield items;
                 }
@@ -96,11 +101,13 @@ public final class RequestBounds {
             JsonNode p = resolve(document, property.getValue());
             String pattern = p.has("pattern") ? p.get("pattern").asText() : null;
             String format = p.has("format") ? p.get("format").asText() : null;
-            add(out, op, name, Kind.MAX_LENGTH, p.get("maxLength"), pattern, format);
-            add(out, op, name, Kind.MAX_ITEMS, p.get("maxItems"), pattern, format);
-            add(out, op, name, Kind.MAXIMUM, p.get("maximum"), pattern, format);
-            add(out, op, name, Kind.MINIMUM, p.get("minimum"), pattern, format);
-            add(out, op, name, Kind.EXCLUSIVE_MINIMUM, p.get("exclusiveMinimum"), pattern, format);
+            JsonNode items = p.has("items") ? resolve(document, p.get("items")) : null;
+            boolean objectItems = items != null && (items.has("properties") || "object".equals(items.path("type").asText()));
+            add(out, op, name, Kind.MAX_LENGTH, p.get("maxLength"), pattern, format, objectItems);
+            add(out, op, name, Kind.MAX_ITEMS, p.get("maxItems"), pattern, format, objectItems);
+            add(out, op, name, Kind.MAXIMUM, p.get("maximum"), pattern, format, objectItems);
+            add(out, op, name, Kind.MINIMUM, p.get("minimum"), pattern, format, objectItems);
+            add(out, op, name, Kind.EXCLUSIVE_MINIMUM, p.get("exclusiveMinimum"), pattern, format, objectItems);
             if (p.has("properties")) {
                 walk(document, op, p, name, out);
             }
@@ -108,9 +115,9 @@ public final class RequestBounds {
     }
 
     private static void add(List<Bound> out, OpenApiDocument.Operation op, String field, Kind kind, JsonNode limit,
-            String pattern, String format) {
+            String pattern, String format, boolean objectItems) {
         if (limit != null && limit.isNumber()) {
-            out.add(new Bound(op.method(), op.path(), field, kind, limit.decimalValue(), pattern, format));
+            out.add(new Bound(op.method(), op.path(), field, kind, limit.decimalValue(), pattern, format, objectItems));
         }
     }
 
