@@ -87,9 +87,16 @@ class CameraInventoryBoundsTest extends BoundsContract {
             case "POST /api/v1/zones" -> {
                 Attempt a = new Attempt("POST", "/api/v1/zones", Map.of(), zoneBody().put("villageCode", VILLAGE),
                         () -> total("/api/v1/zones"));
-                yield bound.field().equals("villageCode") ? a.atBound(JSON.textNode(VILLAGE)) : a;
+                yield switch (bound.field()) {
+                    case "villageCode" -> a.atBound(JSON.textNode(VILLAGE));
+                    case "name" -> a.atBound(JSON.textNode(zoneName(100)));
+                    default -> a;
+                };
             }
-            case "PUT /api/v1/zones/{id}" -> update("/api/v1/zones/" + zone(), zoneBody());
+            case "PUT /api/v1/zones/{id}" -> {
+                Attempt a = update("/api/v1/zones/" + zone(), zoneBody());
+                yield bound.field().equals("name") ? a.atBound(JSON.textNode(zoneName(100))) : a;
+            }
             default -> throw new AssertionError(bound.operation() + " has bounded fields this test cannot set up: add it");
         };
     }
@@ -137,6 +144,12 @@ class CameraInventoryBoundsTest extends BoundsContract {
         ObjectNode zone = body("name", "边界区" + SERIAL.getAndIncrement()).put("kind", "SQUARE");
         zone.putObject("centre").put("latitude", 43.5).put("longitude", 123.5);
         return zone;
+    }
+
+    /** A zone's name is unique in its village: a fresh one of exactly {@code length} characters. */
+    private static String zoneName(int length) {
+        String head = "边界区" + SERIAL.getAndIncrement();
+        return head + "村".repeat(length - head.length());
     }
 
     /** A fresh serial of exactly {@code length} characters. */
