@@ -30,15 +30,18 @@ import io.cunjian.chassis.tracing.TraceParent;
  *
  * <p>{@link #publish} checks and serializes the event at once (a bad event fails the caller's
  * request), and the rows are written just before the commit ({@code beforeCompletion}, after
- * Hibernate's flush): {@code ce_time} is the clock at that moment, and the per-key advisory lock
- * taken there is held only for the commit itself. A second transaction with the same key writes
- * its rows — and gets higher ids — only after the first has committed, so the relay, which
- * publishes each key's rows in id order, publishes them in commit order.
+ * Hibernate's flush): {@code ce_time} is the clock at that moment, and the per-entity advisory lock
+ * taken there is held only for the commit itself. A second transaction about the same entity
+ * ({@link OutgoingEvent#entity()}, the key unless the producer names a narrower one) writes its
+ * rows — and gets higher ids — only after the first has committed, so the relay, which publishes
+ * each key's rows in id order, publishes every entity's events in commit order. Transactions about
+ * different entities of one key commit side by side; a transaction that saw another's commit still
+ * gets higher ids than it, so causes are published before their effects.
  */
 @ApplicationScoped
 public class Outbox {
 
-    static final int KEY_LOCK_NAMESPACE = 1;
+    static final int ENTITY_LOCK_NAMESPACE = 1;
 
     /** {@code traceParent}: the context the event was created in (ADR 0023), null outside any trace. */
     private record Row(UUID id, OutgoingEvent event, byte[] payload, String traceParent) {
@@ -108,9 +111,10 @@ public class Outbox {
              PreparedStatement insert = c.prepareStatement("""
                      INSERT INTO outbox_event (ce_id, ce_type, ce_source, ce_subject, ce_time, topic, event_key, key_bucket, payload, traceparent)
                      VALUES (?, ?, ?, ?, clock_timestamp(), ?, ?, ?, ?, ?)""")) {
-            for (String key : rows.stream().map(r -> r.event().key()).distinct().sorted().toList()) {
-                lock.setInt(1, KEY_LOCK_NAMESPACE);
-                lock.setString(2, key);
+            // Sorted, so that two transactions locking the same entities cannot deadlock.
+            for (String entity : rows.stream().map(r -> r.event().entity()).distinct().sorted().toList()) {
+                lock.setInt(1, ENTITY_LOCK_NAMESPACE);
+                lock.setString(2, entity);
                 lock.execute();
             }
             for (Row r : rows) {
