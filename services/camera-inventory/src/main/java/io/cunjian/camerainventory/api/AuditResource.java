@@ -3,6 +3,7 @@ package io.cunjian.camerainventory.api;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.camerainventory.domain.LiveStatus;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.NotFoundProblem;
@@ -39,7 +41,7 @@ public class AuditResource {
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @APIResponse(responseCode = "200", description = "recorded as heartbeats; the OPERATIONAL cameras not seen")
     @APIResponse(responseCode = "400", description = "unknown serials, or cameras of another village (named); nothing was recorded")
-    public AuditResult auditVillage(@PathParam("code") String code, @Valid @NotNull Audit body) {
+    public AuditResult auditVillage(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @Valid @NotNull Audit body) {
         if (!RegionCode.isVillageCode(code)) {
             throw new NotFoundProblem("problem.village.not-found", String.valueOf(code));
         }

@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,6 +44,7 @@ import io.cunjian.camerainventory.domain.Lifecycle;
 import io.cunjian.camerainventory.domain.Zone;
 import io.cunjian.camerainventory.domain.ZoneCoverage;
 import io.cunjian.camerainventory.domain.ZoneService;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.InvalidInputProblem;
@@ -194,12 +198,12 @@ public class CameraCsvResource {
     @APIResponse(responseCode = "200", description = "UTF-8 CSV with BOM (opens in Excel), the import's columns plus zoneId, online and lastSeen",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response exportCameras(
-            @QueryParam("within") @Parameter(description = "region code prefix, e.g. 220382") String within,
-            @QueryParam("village") @Parameter(description = "12-digit village code") String village,
-            @QueryParam("zone") @Parameter(description = "zone id") Long zone,
+            @QueryParam("within") @Size(max = Bounds.REGION_CODE) @Parameter(description = "region code prefix, e.g. 220382") String within,
+            @QueryParam("village") @Size(max = Bounds.REGION_CODE) @Parameter(description = "12-digit village code") String village,
+            @QueryParam("zone") @Min(1) @Max(Long.MAX_VALUE) @Parameter(description = "zone id") Long zone,
             @QueryParam("lifecycle") @Parameter(description = "lifecycle state") Lifecycle lifecycle,
-            @QueryParam("online") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
-            @QueryParam("vendor") @Parameter(description = "vendor, exactly") String vendor) {
+            @QueryParam("online") @Size(max = Bounds.FLAG) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
+            @QueryParam("vendor") @Size(max = 100) @Parameter(description = "vendor, exactly") String vendor) {
         CameraFilter filter = CameraResource.filter(within, village, zone, lifecycle, online, vendor);
         Map<Long, String> zoneNames = new HashMap<>();
         List<List<Object>> rows = new ArrayList<>();

@@ -3,6 +3,8 @@ package io.cunjian.camerainventory.api;
 import java.time.LocalDate;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,7 +15,7 @@ import io.cunjian.camerainventory.domain.Camera;
 
 @Schema(description = "A camera's details: everything but its serial, village and lifecycle")
 public record CameraDetails(
-        @NotNull @Schema(description = "the coverage zone it watches; a zone of its village") Long zoneId,
+        @NotNull @Min(1) @Max(Long.MAX_VALUE) @Schema(description = "the coverage zone it watches; a zone of its village") Long zoneId,
         @NotBlank @Size(max = 100) @Schema(examples = "DS-2CD3T46WDV3-I3") String model,
         @NotBlank @Size(max = 100) @Schema(examples = "海康威视") String vendor,
         @NotNull @Valid Views.Point position,

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,7 @@ import io.cunjian.camerainventory.domain.Flag;
 import io.cunjian.camerainventory.domain.Lifecycle;
 import io.cunjian.camerainventory.domain.MaintenanceRecord;
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.ConflictProblem;
@@ -69,7 +71,7 @@ public class CameraResource {
 
     @GET
     @Path("/{serial}")
-    public Response getCamera(@PathParam("serial") String serial) {
+    public Response getCamera(@PathParam("serial") @Size(max = HeartbeatResource.SERIAL) String serial) {
         CameraStatus s = service.find(caller.get(), serial);
         return Response.ok(Views.CameraView.of(s)).tag(ETags.of(s.camera().version())).build();
     }
@@ -77,7 +79,7 @@ public class CameraResource {
     @PUT
     @Path("/{serial}")
     @APIResponse(responseCode = "200", description = "updated (or unchanged: same version, no event)")
-    public Response updateCamera(@PathParam("serial") String serial, @HeaderParam("If-Match") String ifMatch,
+    public Response updateCamera(@PathParam("serial") @Size(max = HeartbeatResource.SERIAL) String serial, @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch,
             @Valid @NotNull CameraDetails body) {
         throwIfRefused(service.update(serial, body.toDomain(), caller.get(), ETags.expected(ifMatch)));
         return current(serial);
@@ -90,8 +92,8 @@ public class CameraResource {
     @APIResponse(responseCode = "200", description = "moved; the camera after the change")
     @APIResponse(responseCode = "409", description = "not allowed from the current state (currentState names it)")
     @APIResponse(responseCode = "412", description = "If-Match (optional here) does not match the camera's current ETag")
-    public Response changeLifecycle(@PathParam("serial") String serial,
-            @HeaderParam("If-Match") @Parameter(description = "optional: the camera's ETag, checked when given") String ifMatch,
+    public Response changeLifecycle(@PathParam("serial") @Size(max = HeartbeatResource.SERIAL) String serial,
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) @Parameter(description = "optional: the camera's ETag, checked when given") String ifMatch,
             @Valid @NotNull LifecycleChange body) {
         throwIfRefused(service.moveTo(serial, body.to(), body.reason(), caller.get(), ETags.expected(ifMatch)));
         return current(serial);
@@ -99,14 +101,14 @@ public class CameraResource {
 
     @GET
     public Views.CameraPage searchCameras(
-            @QueryParam("within") @Parameter(description = "region code prefix, e.g. 220382") String within,
-            @QueryParam("village") @Parameter(description = "12-digit village code") String village,
-            @QueryParam("zone") @Parameter(description = "zone id") Long zone,
+            @QueryParam("within") @Size(max = Bounds.REGION_CODE) @Parameter(description = "region code prefix, e.g. 220382") String within,
+            @QueryParam("village") @Size(max = Bounds.REGION_CODE) @Parameter(description = "12-digit village code") String village,
+            @QueryParam("zone") @Min(1) @Max(Long.MAX_VALUE) @Parameter(description = "zone id") Long zone,
             @QueryParam("lifecycle") @Parameter(description = "lifecycle state") Lifecycle lifecycle,
-            @QueryParam("online") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
-            @QueryParam("vendor") @Parameter(description = "vendor, exactly") String vendor,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("online") @Size(max = Bounds.FLAG) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), description = "true: online cameras only; false: offline ones") String online,
+            @QueryParam("vendor") @Size(max = 100) @Parameter(description = "vendor, exactly") String vendor,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Bounds.PAGE_SIZE) int size) {
         var found = service.search(caller.get(), filter(within, village, zone, lifecycle, online, vendor), page, size);
         return new Views.CameraPage(found.items().stream().map(Views.CameraView::of).toList(), page, size, found.total());
     }
@@ -123,7 +125,7 @@ public class CameraResource {
     @Path("/{serial}/maintenance")
     @Idempotent
     @APIResponse(responseCode = "201", description = "recorded in the camera's maintenance log")
-    public Response logMaintenance(@PathParam("serial") String serial, @Valid @NotNull MaintenanceInput body) {
+    public Response logMaintenance(@PathParam("serial") @Size(max = HeartbeatResource.SERIAL) String serial, @Valid @NotNull MaintenanceInput body) {
         MaintenanceRecord entry = service.logMaintenance(serial, body.toDomain(), caller.get());
         return Response.created(URI.create("/api/v1/cameras/" + serial + "/maintenance/" + entry.id()))
                 .entity(Views.MaintenanceView.of(entry)).build();
@@ -131,9 +133,9 @@ public class CameraResource {
 
     @GET
     @Path("/{serial}/maintenance")
-    public Views.MaintenancePage maintenanceLog(@PathParam("serial") String serial,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    public Views.MaintenancePage maintenanceLog(@PathParam("serial") @Size(max = HeartbeatResource.SERIAL) String serial,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Bounds.PAGE_SIZE) int size) {
         var log = service.maintenanceLog(caller.get(), serial, page, size);
         return new Views.MaintenancePage(log.items().stream().map(Views.MaintenanceView::of).toList(), page, size,
                 log.total());

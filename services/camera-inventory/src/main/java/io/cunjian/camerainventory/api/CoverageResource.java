@@ -1,6 +1,7 @@
 package io.cunjian.camerainventory.api;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.camerainventory.domain.Coverage;
 import io.cunjian.camerainventory.domain.VillageCoverage;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.NotFoundProblem;
 import io.cunjian.chassis.security.CurrentCaller;
@@ -27,7 +29,7 @@ public class CoverageResource {
     Coverage coverage;
 
     @GET
-    public Views.CoverageSummary villageCoverage(@PathParam("code") String code) {
+    public Views.CoverageSummary villageCoverage(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code) {
         if (!RegionCode.isVillageCode(code)) {
             throw new NotFoundProblem("problem.village.not-found", String.valueOf(code));
         }

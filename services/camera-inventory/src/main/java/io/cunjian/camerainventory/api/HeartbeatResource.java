@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,8 +36,15 @@ import io.cunjian.chassis.security.CurrentCaller;
 @Consumes(MediaType.APPLICATION_JSON)
 public class HeartbeatResource {
 
+    /** The most serials one request carries; cunjian.cameras.max-batch (5000 by default) may only lower it. */
+    static final int MOST_SERIALS = 5000;
+    /** A serial is at most 64 characters (Camera.SERIAL_PATTERN). */
+    static final int SERIAL = 64;
+
     public record Heartbeats(
-            @NotNull @NotEmpty @Schema(description = "serials of the cameras seen working (at most cunjian.cameras.max-batch, 5000 by default)") List<String> serials,
+            @NotNull @NotEmpty @Size(max = MOST_SERIALS)
+            @Schema(description = "serials of the cameras seen working (at most cunjian.cameras.max-batch, 5000 by default)")
+            List<@Size(max = SERIAL) String> serials,
             @Schema(description = "when they were seen (ISO-8601 with offset); now when omitted") OffsetDateTime at) {
     }
 

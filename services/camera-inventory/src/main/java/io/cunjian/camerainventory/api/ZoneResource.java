@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import io.cunjian.camerainventory.domain.ZoneCoverage;
 import io.cunjian.camerainventory.domain.ZoneKind;
 import io.cunjian.camerainventory.domain.ZoneService;
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.replica.ReplicaProgress;
 import io.cunjian.chassis.security.CurrentCaller;
@@ -59,7 +61,7 @@ public class ZoneResource {
 
     @GET
     @Path("/{id}")
-    public Response getZone(@PathParam("id") long id) {
+    public Response getZone(@PathParam("id") @Min(1) @Max(Long.MAX_VALUE) long id) {
         ZoneCoverage z = service.find(caller.get(), id);
         return Response.ok(Views.ZoneView.of(z)).tag(ETags.of(z.zone().version())).build();
     }
@@ -67,7 +69,7 @@ public class ZoneResource {
     @PUT
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "updated (or unchanged: same version, no event)")
-    public Response updateZone(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+    public Response updateZone(@PathParam("id") @Min(1) @Max(Long.MAX_VALUE) long id, @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch,
             @Valid @NotNull ZoneDetails body) {
         service.update(id, body.toDomain(), caller.get(), ETags.expected(ifMatch));
         Views.ZoneView view = Views.ZoneView.of(service.find(caller.get(), id));
@@ -76,12 +78,12 @@ public class ZoneResource {
 
     @GET
     public Views.ZonePage searchZones(
-            @QueryParam("within") @Parameter(description = "region code prefix, e.g. 220382") String within,
-            @QueryParam("village") @Parameter(description = "12-digit village code") String village,
+            @QueryParam("within") @Size(max = Bounds.REGION_CODE) @Parameter(description = "region code prefix, e.g. 220382") String within,
+            @QueryParam("village") @Size(max = Bounds.REGION_CODE) @Parameter(description = "12-digit village code") String village,
             @QueryParam("kind") @Parameter(description = "zone kind") ZoneKind kind,
-            @QueryParam("covered") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), description = "true: covered zones only; false: blind zones only") String covered,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("covered") @Size(max = Bounds.FLAG) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), description = "true: covered zones only; false: blind zones only") String covered,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Bounds.PAGE_SIZE) int size) {
         Lists.checkCodes(within, village);
         var found = service.search(caller.get(), within, village, kind, covered, page, size);
         return new Views.ZonePage(found.items().stream().map(Views.ZoneView::of).toList(), page, size, found.total());

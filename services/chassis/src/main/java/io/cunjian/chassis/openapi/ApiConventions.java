@@ -34,9 +34,16 @@ public class ApiConventions implements OASFilter {
         openAPI.setComponents(components);
         components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                .description("RS256 JWT with the claims groups, regions and (contractors) contractor_id"));
+                .description("RS256 JWT with the claims groups, regions and (contractors) contractor_id. Conforms to"
+                        + " RFC8725 (JWT best current practices): one algorithm (RS256) and one key, never the token's"
+                        + " own choice; signature, issuer and expiry checked on every request."));
         components.addSchema(PROBLEM_SCHEMA, problemSchema());
         RateLimitHeaders.declare(components);
+        // The document is served by the service it describes: "/" is that service, wherever it runs.
+        openAPI.setServers(List.of(OASFactory.createServer().url("/")
+                .description("this service, at the address the document was read from (local, staging or production)")
+                .addExtension("x-internal", false)));
+        FormatBounds.apply(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -79,6 +86,12 @@ public class ApiConventions implements OASFilter {
                     .description("The caller's budget for this kind of request is spent; retry after Retry-After seconds")
                     .content(problemContent())));
         }
+        // The budget headers come with every answer (ADR 0025), so every 2xx and 4xx declares them.
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (code.matches("[24]\\d\\d") && !code.equals("429")) {
+                RateLimitHeaders.budget(response);
+            }
+        });
     }
 
     private static void add(APIResponses responses, boolean applies, String code, String description) {
@@ -98,14 +111,20 @@ public class ApiConventions implements OASFilter {
                 .type(List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem details")
                 .required(List.of("type", "title", "status"))
-                .addProperty("type", string().format("uri-reference"))
-                .addProperty("title", string())
-                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
-                .addProperty("detail", string())
-                .addProperty("instance", string().format("uri-reference"));
+                .addProperty("type", string(PROBLEM_TEXT).format("uri-reference"))
+                .addProperty("title", string(PROBLEM_TEXT))
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
+                        .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599)))
+                .addProperty("detail", string(PROBLEM_DETAIL))
+                // the request's path: Vert.x refuses a request line longer than 4096 characters
+                .addProperty("instance", string(4096).format("uri-reference"));
     }
 
-    private static Schema string() {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
+    /** A problem's type and title are the chassis' own texts; its detail may quote what was sent. */
+    private static final int PROBLEM_TEXT = 200;
+    private static final int PROBLEM_DETAIL = 8192;
+
+    private static Schema string(int maxLength) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(maxLength);
     }
 }

@@ -3,6 +3,7 @@ package io.cunjian.chassis.security;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,12 +12,18 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.cunjian.chassis.domain.Bounds;
+
 /** Every service says whom it takes the caller to be: the quickest check of a token against a service. */
 @Path("/me")
 @Tag(name = "Caller", description = "The caller as this service reads the bearer token")
 public class CallerResource {
 
-    public record Me(String subject, List<String> roles, List<String> regions, String contractorId) {
+    /** What the token says, echoed: bounded by the header it came in. */
+    public record Me(@Size(max = Bounds.TOKEN_TEXT) String subject,
+            @Size(max = Bounds.TOKEN_LIST) List<@Size(max = Bounds.TOKEN_TEXT) String> roles,
+            @Size(max = Bounds.TOKEN_LIST) List<@Size(max = Bounds.TOKEN_TEXT) String> regions,
+            @Size(max = Bounds.TOKEN_TEXT) String contractorId) {
     }
 
     @Inject

@@ -55,9 +55,28 @@ class ChassisOpenApiTest {
             assertThat(tooMany.path("headers").fieldNames()).toIterable().as(op.toString())
                     .containsExactlyInAnyOrder("RateLimit-Policy", "RateLimit", "Retry-After");
             assertThat(tooMany.at("/headers/RateLimit/$ref").asText()).isEqualTo("#/components/headers/RateLimit");
+            op.node().path("responses").fields().forEachRemaining(answer -> {
+                if (answer.getKey().matches("[24]\\d\\d")) { // the budget comes with every answer, declared on each
+                    assertThat(answer.getValue().path("headers").has("RateLimit")).as(op + " " + answer.getKey()).isTrue();
+                    assertThat(answer.getValue().path("headers").has("RateLimit-Policy")).as(op + " " + answer.getKey()).isTrue();
+                }
+            });
         }
         assertThat(doc.at("/components/headers/RateLimit-Policy/description").asText())
                 .contains("draft-ietf-httpapi-ratelimit-headers-10");
         assertThat(doc.at("/components/headers/Retry-After/schema/type").asText()).isEqualTo("integer");
+    }
+
+    /** What OWASP's API checks ask of every document (docs/adr/0027-bounds-in-the-contract.md). */
+    @Test
+    void serverJwtPracticeAndABoundedProblemAreDeclared() {
+        JsonNode doc = OpenApiDocument.fetchJson();
+
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("/");
+        assertThat(doc.at("/servers/0/x-internal").asBoolean(true)).isFalse();
+        assertThat(doc.at("/components/securitySchemes/bearer/description").asText()).contains("RFC8725");
+        assertThat(doc.at("/components/schemas/Problem/properties/status/format").asText()).isEqualTo("int32");
+        assertThat(doc.at("/components/schemas/Problem/properties/status/maximum").asInt()).isEqualTo(599);
+        assertThat(doc.at("/components/schemas/Problem/properties/detail/maxLength").asInt()).isPositive();
     }
 }

@@ -4,16 +4,18 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.ChinaTime;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.InvalidInputProblem;
@@ -38,7 +40,7 @@ public class ProgressReportResource {
     @GET
     @Path("/villages/{code}")
     @APIResponse(responseCode = "200", description = "the village's progress per item of its standard, with the figures behind each")
-    public ProgressReports.VillageReport villageProgress(@PathParam("code") String code) {
+    public ProgressReports.VillageReport villageProgress(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code) {
         if (code == null || !RegionCode.isVillageCode(code)) {
             throw new InvalidInputProblem("code", "problem.village.code.invalid");
         }
@@ -48,14 +50,14 @@ public class ProgressReportResource {
     @GET
     @Path("/regions/{code}")
     @APIResponse(responseCode = "200", description = "the roll-up of the villages with a plan whose code starts with the region's")
-    public ProgressReports.RegionReport regionProgress(@PathParam("code") String code) {
+    public ProgressReports.RegionReport regionProgress(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code) {
         return reports.regionProgress(caller.get(), region(code));
     }
 
     @GET
     @Path("/villages/{code}/as-of/{day}")
     @APIResponse(responseCode = "200", description = "the village's figures at the end of that day (Asia/Shanghai); later events never change them")
-    public ProgressHistory.VillageAsOf villageProgressAsOf(@PathParam("code") String code, @PathParam("day") LocalDate day) {
+    public ProgressHistory.VillageAsOf villageProgressAsOf(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @PathParam("day") LocalDate day) {
         if (code == null || !RegionCode.isVillageCode(code)) {
             throw new InvalidInputProblem("code", "problem.village.code.invalid");
         }
@@ -65,14 +67,14 @@ public class ProgressReportResource {
     @GET
     @Path("/regions/{code}/as-of/{day}")
     @APIResponse(responseCode = "200", description = "the region's roll-up at the end of that day (Asia/Shanghai)")
-    public ProgressHistory.RegionAsOf regionProgressAsOf(@PathParam("code") String code, @PathParam("day") LocalDate day) {
+    public ProgressHistory.RegionAsOf regionProgressAsOf(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @PathParam("day") LocalDate day) {
         return reports.regionProgressAsOf(caller.get(), region(code), day);
     }
 
     @GET
     @Path("/regions/{code}/series")
     @APIResponse(responseCode = "200", description = "the region's roll-up at the end of each week or month in [from, to]")
-    public List<ProgressHistory.RegionAsOf> regionProgressSeries(@PathParam("code") String code, @QueryParam("from") LocalDate from,
+    public List<ProgressHistory.RegionAsOf> regionProgressSeries(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to, @QueryParam("period") ProgressHistory.Period period) {
         return reports.regionProgressSeries(caller.get(), region(code), from, to, period);
     }
@@ -82,9 +84,10 @@ public class ProgressReportResource {
     @Path("/regions/{code}/export")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @APIResponse(responseCode = "200", description = "one row per village with a plan: overall figures and each item's status; Chinese headers unless lang=en (or Accept-Language: en)")
-    public jakarta.ws.rs.core.Response exportRegion(@PathParam("code") String code,
-            @QueryParam("format") @jakarta.ws.rs.DefaultValue("csv") String format, @QueryParam("lang") String lang,
-            @jakarta.ws.rs.HeaderParam("Accept-Language") String acceptLanguage) {
+    public jakarta.ws.rs.core.Response exportRegion(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code,
+            @QueryParam("format") @jakarta.ws.rs.DefaultValue("csv") @Size(max = 4) String format,
+            @QueryParam("lang") @Size(max = 35) String lang,
+            @jakarta.ws.rs.HeaderParam("Accept-Language") @Size(max = 1000) String acceptLanguage) {
         // the caller first, then the format (reading the sheet changes nothing)
         ReportQueries.RegionSheet regionSheet = reports.sheet(caller.get(), region(code));
         if (!format.equals("csv") && !format.equals("xlsx")) {

@@ -3,6 +3,8 @@ package io.cunjian.reporting.api;
 import java.net.URI;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,7 +46,7 @@ public class RebuildResource {
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "the rebuild: BUILDING, SWITCHED (the rebuilt figures are live) or FAILED")
-    public Rebuilds.Rebuild rebuild(@PathParam("id") long id) {
+    public Rebuilds.Rebuild rebuild(@PathParam("id") @Min(1) @Max(Long.MAX_VALUE) long id) {
         return rebuilds.find(caller.get(), id);
     }
 }

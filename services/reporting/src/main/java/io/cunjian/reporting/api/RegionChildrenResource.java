@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.replica.RegionReplica;
@@ -31,7 +35,8 @@ import io.cunjian.reporting.domain.ReportQueries;
 public class RegionChildrenResource {
 
     /** A part of the region (a county, a township, or a village of a township) and how far its villages are. */
-    public record Child(String code, String name, long villagesWithPlan, long villagesMeetingStandard,
+    public record Child(@Size(max = Bounds.REGION_CODE) String code, @Size(max = 100) String name,
+            @Min(0) @Max(Long.MAX_VALUE) long villagesWithPlan, @Min(0) @Max(Long.MAX_VALUE) long villagesMeetingStandard,
             BigDecimal averageProgress) {
     }
 
@@ -44,7 +49,7 @@ public class RegionChildrenResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "the parts one level down (city → counties → townships → villages) that have villages with a plan, in code order")
-    public List<Child> regionChildren(@PathParam("code") String code) {
+    public List<Child> regionChildren(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code) {
         if (code == null || !RegionCode.isRegionAboveVillage(code)) {
             throw new InvalidInputProblem("code", "problem.region.code.invalid");
         }

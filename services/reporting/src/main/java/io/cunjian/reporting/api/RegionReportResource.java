@@ -3,6 +3,9 @@ package io.cunjian.reporting.api;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.reporting.domain.RegionHistory;
@@ -22,8 +26,8 @@ import io.cunjian.reporting.domain.ReportQueries;
 @Produces(MediaType.APPLICATION_JSON)
 public class RegionReportResource {
 
-    public record RegionReport(String code, String name, String level, String parentCode, long version,
-            List<RegionHistory.HistoryRow> history) {
+    public record RegionReport(@Size(max = Bounds.REGION_CODE) String code, @Size(max = 100) String name, @Size(max = 10) String level,
+            @Size(max = 9) String parentCode, @Min(0) @Max(Bounds.COUNT) long version, List<RegionHistory.HistoryRow> history) {
     }
 
     @Inject
@@ -33,7 +37,7 @@ public class RegionReportResource {
 
     @GET
     @Path("/{code}")
-    public RegionReport getRegionReport(@PathParam("code") String code) {
+    public RegionReport getRegionReport(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code) {
         ReportQueries.RegionOnFile found = reports.region(caller.get(), code);
         RegionReplica.ReplicaRegion r = found.region();
         return new RegionReport(r.code(), r.name(), r.level(), r.parentCode(), r.version(), found.history());

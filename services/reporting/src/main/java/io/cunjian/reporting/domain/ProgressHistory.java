@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import io.cunjian.chassis.domain.Bounds;
+
 /**
  * Figures "as of" a past day: the end of that day in China time, by the events' time. Each
  * village's history holds its items after the event that changed them, so a day's figure is the
@@ -18,15 +24,16 @@ public interface ProgressHistory {
     }
 
     /** An item as history keeps it. */
-    record HistoryItem(String code, String status, BigDecimal progress) {
+    record HistoryItem(@Size(max = 50) String code, @Size(max = 20) String status, BigDecimal progress) {
     }
 
-    record VillageAsOf(String code, LocalDate asOf, String standardId, BigDecimal progress, boolean meetsStandard,
-            List<HistoryItem> items) {
+    record VillageAsOf(@Size(max = Bounds.REGION_CODE) String code, LocalDate asOf, @Size(max = 50) String standardId,
+            BigDecimal progress, boolean meetsStandard, @Size(max = 60) List<HistoryItem> items) {
     }
 
-    record RegionAsOf(String region, LocalDate asOf, long villagesWithPlan, long villagesMeetingStandard,
-            BigDecimal averageProgress, Map<String, Long> itemsMet) {
+    record RegionAsOf(@Size(max = Bounds.REGION_CODE) String region, LocalDate asOf, @Min(0) @Max(Long.MAX_VALUE) long villagesWithPlan,
+            @Min(0) @Max(Long.MAX_VALUE) long villagesMeetingStandard, BigDecimal averageProgress,
+            Map<String, @Min(0) @Max(Long.MAX_VALUE) Long> itemsMet) {
     }
 
     Optional<VillageAsOf> village(String code, LocalDate day);

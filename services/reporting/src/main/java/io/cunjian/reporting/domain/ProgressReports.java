@@ -7,39 +7,55 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import io.cunjian.chassis.domain.Bounds;
+
 /** What reports read from the read models: one village's progress, a region's roll-up, the freshness of both. */
 public interface ProgressReports {
 
-    record Figure(String what, String labelZh, String labelEn, BigDecimal done, BigDecimal target, String unit) {
+    record Figure(@Size(max = Bounds.CATEGORY_CODE) String what, @Size(max = 100) String labelZh, @Size(max = 200) String labelEn,
+            BigDecimal done, BigDecimal target, @Size(max = Bounds.UNIT) String unit) {
     }
 
-    record ItemReport(String code, String kind, String measure, String labelZh, String labelEn, String status,
-            BigDecimal progress, List<Figure> figures, OffsetDateTime since) {
+    record ItemReport(@Size(max = 50) String code, @Size(max = 20) String kind, @Size(max = 20) String measure,
+            @Size(max = 100) String labelZh, @Size(max = 200) String labelEn, @Size(max = 20) String status,
+            BigDecimal progress, @Size(max = 200) List<Figure> figures, OffsetDateTime since) {
     }
 
     record Freshness(OffsetDateTime lastEventTime, OffsetDateTime lastAppliedAt, Double lagSeconds) {
     }
 
-    record VillageReport(String code, String name, String townshipCode, boolean demonstration, String standardId,
-            String standardNameZh, boolean standardIllustrative, BigDecimal progress, boolean meetsStandard, int itemsMet,
-            int itemsTotal, OffsetDateTime since, List<ItemReport> items, Freshness freshness) {
+    record VillageReport(@Size(max = Bounds.REGION_CODE) String code, @Size(max = 100) String name,
+            @Size(max = 9) String townshipCode, boolean demonstration, @Size(max = 50) String standardId,
+            @Size(max = 100) String standardNameZh, boolean standardIllustrative, BigDecimal progress, boolean meetsStandard,
+            @Min(0) @Max(60) int itemsMet, @Min(0) @Max(60) int itemsTotal, OffsetDateTime since,
+            @Size(max = 60) List<ItemReport> items, Freshness freshness) {
     }
 
-    record ItemShare(String standardId, String itemCode, String labelZh, String labelEn, long villages, long met, BigDecimal share) {
+    record ItemShare(@Size(max = 50) String standardId, @Size(max = 50) String itemCode, @Size(max = 100) String labelZh,
+            @Size(max = 200) String labelEn, @Min(0) @Max(Long.MAX_VALUE) long villages, @Min(0) @Max(Long.MAX_VALUE) long met, BigDecimal share) {
     }
 
-    record Laggard(String code, String name, BigDecimal progress, int itemsMet, int itemsTotal) {
+    record Laggard(@Size(max = Bounds.REGION_CODE) String code, @Size(max = 100) String name, BigDecimal progress,
+            @Min(0) @Max(60) int itemsMet, @Min(0) @Max(60) int itemsTotal) {
     }
 
-    record MissingItem(String itemCode, String labelZh, String labelEn, long villagesMissing) {
+    record MissingItem(@Size(max = 50) String itemCode, @Size(max = 100) String labelZh, @Size(max = 200) String labelEn,
+            @Min(0) @Max(Long.MAX_VALUE) long villagesMissing) {
     }
 
-    record BlindZone(long zoneId, String villageCode, String villageName, String zone) {
+    record BlindZone(@Min(1) @Max(Long.MAX_VALUE) long zoneId, @Size(max = Bounds.REGION_CODE) String villageCode,
+            @Size(max = 100) String villageName, @Size(max = 100) String zone) {
     }
 
-    record RegionReport(String region, long villagesWithPlan, long demonstrationVillages, long villagesMeetingStandard,
-            BigDecimal averageProgress, List<ItemShare> items, List<Laggard> laggards, List<MissingItem> mostOftenMissing,
-            long overdueWorkOrders, List<BlindZone> blindZones, Freshness freshness) {
+    // laggards, mostOftenMissing and blindZones are the first 10, 10 and 200 (Reports)
+    record RegionReport(@Size(max = Bounds.REGION_CODE) String region, @Min(0) @Max(Long.MAX_VALUE) long villagesWithPlan,
+            @Min(0) @Max(Long.MAX_VALUE) long demonstrationVillages, @Min(0) @Max(Long.MAX_VALUE) long villagesMeetingStandard, BigDecimal averageProgress,
+            List<ItemShare> items, @Size(max = 10) List<Laggard> laggards, @Size(max = 10) List<MissingItem> mostOftenMissing,
+            @Min(0) @Max(Long.MAX_VALUE) long overdueWorkOrders, @Size(max = 200) List<BlindZone> blindZones, Freshness freshness) {
     }
 
     /** One village of a region's export: its overall figures and each item's status. */

@@ -6,7 +6,11 @@ import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.NotFound;
 import io.cunjian.chassis.domain.StateConflict;
 import io.cunjian.chassis.security.Caller;
@@ -25,8 +29,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class Rebuilds {
 
-    public record Rebuild(long id, String state, String requestedBy, OffsetDateTime startedAt, OffsetDateTime caughtUpAt,
-            OffsetDateTime finishedAt, long events, long repeats, long unreadable, String error) {
+    public record Rebuild(@Min(1) @Max(Long.MAX_VALUE) long id, @Size(max = 20) String state, @Size(max = Bounds.ACTOR) String requestedBy,
+            OffsetDateTime startedAt, OffsetDateTime caughtUpAt, OffsetDateTime finishedAt, @Min(0) @Max(Long.MAX_VALUE) long events,
+            @Min(0) @Max(Long.MAX_VALUE) long repeats, @Min(0) @Max(Long.MAX_VALUE) long unreadable, @Size(max = 2000) String error) {
     }
 
     /** Reporting's figures span every region: only a district admin whose regions cover a whole city (or more). */

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
@@ -64,15 +66,15 @@ public class CategoryResource {
 
     @GET
     @Path("/{code}")
-    public Response getCategory(@PathParam("code") String code) {
+    public Response getCategory(@PathParam("code") @Size(max = Bounds.CATEGORY_CODE) String code) {
         CategoryView view = CategoryView.of(service.find(caller.get(), code));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     @GET
     public CategoryPage listCategories(@QueryParam("group") WorkCategory.Group group,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.PAGE) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(Bounds.PAGE_SIZE) int size) {
         var found = service.list(caller.get(), group, page, size);
         return new CategoryPage(found.items().stream().map(CategoryView::of).toList(), page, size, found.total());
     }
@@ -80,7 +82,7 @@ public class CategoryResource {
     @PUT
     @RolesAllowed(Role.Names.DISTRICT_ADMIN)
     @Path("/{code}")
-    public Response renameCategory(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+    public Response renameCategory(@PathParam("code") @Size(max = Bounds.CATEGORY_CODE) String code, @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch,
             @Valid @NotNull RenameCategory body) {
         String categoryCode = code("code", code);
         var outcome = service.rename(categoryCode, body.nameZh(), body.nameEn(), body.unit(), body.group(),

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record ContactInput(@NotBlank @Size(max = 50) String name,
-        @NotBlank @Pattern(regexp = ContactInput.PHONE) @Schema(examples = "13904340000") String phone) {
+        @NotBlank @Size(max = 26) @Pattern(regexp = ContactInput.PHONE) @Schema(examples = "13904340000") String phone) {
 
     /** A phone number as people write it: digits, spaces and dashes, an optional leading +. */
     static final String PHONE = "^\\+?[0-9][0-9 -]{4,24}$";

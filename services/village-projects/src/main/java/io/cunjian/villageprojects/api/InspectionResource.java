@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
@@ -46,7 +48,7 @@ public class InspectionResource {
     @POST
     @Idempotent
     @APIResponse(responseCode = "201", description = "recorded; cunjian.inspection.recorded.v1 follows")
-    public Response recordInspection(@PathParam("code") String code, @Valid @NotNull RecordInspection body) {
+    public Response recordInspection(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @Valid @NotNull RecordInspection body) {
         RegionCode village = VillageResource.villageCode(code);
         var outcome = service.record(caller.get(), village, body.toDomain());
         if (outcome instanceof Inspection.Rejected rejected) {
@@ -63,10 +65,10 @@ public class InspectionResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "the village's inspections, latest first")
-    public InspectionPage inspectionHistory(@PathParam("code") String code,
-            @QueryParam("item") @DefaultValue("") @Parameter(description = "one item's inspections only") String item,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    public InspectionPage inspectionHistory(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code,
+            @QueryParam("item") @DefaultValue("") @Size(max = 50) @Parameter(description = "one item's inspections only") String item,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Bounds.PAGE_SIZE) int size) {
         var found = service.history(caller.get(), VillageResource.villageCode(code), item, page, size);
         return new InspectionPage(found.items().stream().map(InspectionView::of).toList(), page, size, found.total());
     }
@@ -74,13 +76,13 @@ public class InspectionResource {
     @GET
     @Path("/latest")
     @APIResponse(responseCode = "200", description = "per item, the inspection that counts")
-    public List<InspectionView> latestInspections(@PathParam("code") String code) {
+    public List<InspectionView> latestInspections(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code) {
         return service.latestPerItem(caller.get(), VillageResource.villageCode(code)).stream().map(InspectionView::of).toList();
     }
 
     @GET
     @Path("/{id}")
-    public InspectionView getInspection(@PathParam("code") String code, @PathParam("id") UUID id) {
+    public InspectionView getInspection(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @PathParam("id") UUID id) {
         return InspectionView.of(service.find(caller.get(), VillageResource.villageCode(code), id));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.villageprojects.domain.CreationPlan;
@@ -38,7 +40,7 @@ public class PlanResource {
     PlanService service;
 
     @GET
-    public Response getPlan(@PathParam("code") String code) {
+    public Response getPlan(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code) {
         PlanView view = PlanView.of(service.find(caller.get(), VillageResource.villageCode(code)));
         return Response.ok(view).tag(ETags.of(view.revision())).build();
     }
@@ -46,14 +48,14 @@ public class PlanResource {
     @GET
     @Path("/revisions")
     @APIResponse(responseCode = "200", description = "every revision, newest first: who changed what, when and why")
-    public List<PlanView> planRevisions(@PathParam("code") String code) {
+    public List<PlanView> planRevisions(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code) {
         return service.revisions(caller.get(), VillageResource.villageCode(code)).stream().map(PlanView::of).toList();
     }
 
     @PUT
     @APIResponse(responseCode = "201", description = "the village's first plan")
     @APIResponse(responseCode = "200", description = "a new revision (or unchanged: same revision, no event)")
-    public Response setPlan(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+    public Response setPlan(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch,
             @Valid @NotNull PlanInput body) {
         RegionCode village = VillageResource.villageCode(code);
         var outcome = service.set(caller.get(), village, body.toDomain(), body.note(), ETags.expected(ifMatch));

@@ -17,7 +17,7 @@ public record RecordInspection(@NotBlank @Size(max = 50) @Schema(examples = "no-
         @NotNull @Schema(description = "day of the inspection (not in the future, China time)") LocalDate inspectedOn,
         @Size(max = 100) @Schema(description = "who inspected; the signed-in user when absent") String inspector,
         @Size(max = 2000) String notes,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = RecordInspection.LINK) String> photos) {
+        @Size(max = 20) List<@NotNull @Size(max = 500) @Pattern(regexp = RecordInspection.LINK) String> photos) {
 
     Inspection.Report toDomain() {
         return new Inspection.Report(itemCode, verdict, inspectedOn, inspector, notes, photos);

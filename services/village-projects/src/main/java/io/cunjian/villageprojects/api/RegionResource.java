@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
@@ -66,22 +68,22 @@ public class RegionResource {
 
     @GET
     @Path("/{code}")
-    public Response getRegion(@PathParam("code") String code) {
+    public Response getRegion(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code) {
         RegionView view = RegionView.of(service.find(caller.get(), parse("code", code)));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     @GET
     @Path("/{code}/children")
-    public List<RegionView> regionChildren(@PathParam("code") String code) {
+    public List<RegionView> regionChildren(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code) {
         return service.children(caller.get(), parse("code", code)).stream().map(RegionView::of).toList();
     }
 
     @GET
-    public RegionPage searchRegions(@QueryParam("name") @DefaultValue("") String name,
-            @QueryParam("within") @DefaultValue("") String within,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    public RegionPage searchRegions(@QueryParam("name") @DefaultValue("") @Size(max = 100) String name,
+            @QueryParam("within") @DefaultValue("") @Size(max = Bounds.REGION_CODE) String within,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Bounds.PAGE_SIZE) int size) {
         if (!within.isEmpty() && !RegionCode.isValid(within)) {
             throw new InvalidInputProblem("within", "problem.region.code.invalid");
         }
@@ -91,7 +93,7 @@ public class RegionResource {
 
     @PUT
     @Path("/{code}")
-    public Response renameRegion(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+    public Response renameRegion(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch,
             @Valid @NotNull RenameRegion body) {
         RegionCode regionCode = parse("code", code);
         if (RegionLevel.of(regionCode) == RegionLevel.VILLAGE) {

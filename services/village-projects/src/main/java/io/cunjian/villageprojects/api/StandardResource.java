@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.openapi.ApiConventions;
@@ -71,17 +73,17 @@ public class StandardResource {
 
     @GET
     @Path("/{id}")
-    public Response getStandard(@PathParam("id") String id) {
+    public Response getStandard(@PathParam("id") @Size(max = 50) String id) {
         StandardView view = StandardView.of(service.find(caller.get(), id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     @GET
     public StandardPage searchStandards(
-            @QueryParam("covering") @DefaultValue("") @Parameter(description = "versions that apply to this region code (their scope is its prefix)") String covering,
+            @QueryParam("covering") @DefaultValue("") @Size(max = Bounds.REGION_CODE) @Parameter(description = "versions that apply to this region code (their scope is its prefix)") String covering,
             @QueryParam("status") @Parameter(description = "DRAFT or PUBLISHED") StandardVersion.Status status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Bounds.PAGE_SIZE) int size) {
         var found = service.search(caller.get(), covering, status, page, size);
         return new StandardPage(found.items().stream().map(StandardView::of).toList(), page, size, found.total());
     }
@@ -89,7 +91,7 @@ public class StandardResource {
     @PUT
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "the draft, edited (or unchanged: same version)")
-    public Response editStandard(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    public Response editStandard(@PathParam("id") @Size(max = 50) String id, @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch,
             @Valid @NotNull StandardContent body) {
         var outcome = service.edit(caller.get(), id, body.toDomain(), ETags.expected(ifMatch));
         if (outcome instanceof StandardVersion.Rejected rejected) {
@@ -104,7 +106,7 @@ public class StandardResource {
     @Consumes(MediaType.WILDCARD) // no body
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @APIResponse(responseCode = "200", description = "published and frozen; cunjian.standard.published.v1 follows")
-    public Response publishStandard(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+    public Response publishStandard(@PathParam("id") @Size(max = 50) String id, @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch) {
         var outcome = service.publish(caller.get(), id, ETags.expected(ifMatch));
         if (outcome instanceof StandardVersion.Rejected rejected) {
             throw problem(rejected.rejection());

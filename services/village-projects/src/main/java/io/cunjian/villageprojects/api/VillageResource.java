@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.ConflictProblem;
@@ -63,19 +65,19 @@ public class VillageResource {
 
     @GET
     @Path("/{code}")
-    public Response getVillage(@PathParam("code") String code) {
+    public Response getVillage(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code) {
         VillageView view = VillageView.of(service.find(caller.get(), villageCode(code)));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     @GET
     public VillagePage searchVillages(
-            @QueryParam("within") @DefaultValue("") @Parameter(description = "region code prefix, e.g. 220382") String within,
-            @QueryParam("name") @DefaultValue("") @Parameter(description = "part of the name") String name,
-            @QueryParam("demonstration") @Parameter(description = "true: demonstration villages only; false: the others") String demonstration,
-            @QueryParam("year") @Parameter(description = "creation year") Integer year,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("within") @DefaultValue("") @Size(max = Bounds.REGION_CODE) @Parameter(description = "region code prefix, e.g. 220382") String within,
+            @QueryParam("name") @DefaultValue("") @Size(max = 100) @Parameter(description = "part of the name") String name,
+            @QueryParam("demonstration") @Size(max = Bounds.FLAG) @Parameter(description = "true: demonstration villages only; false: the others") String demonstration,
+            @QueryParam("year") @Min(2000) @Max(2100) @Parameter(description = "creation year") Integer year,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Bounds.PAGE_SIZE) int size) {
         if (!within.isEmpty() && !RegionCode.isValid(within)) {
             throw new InvalidInputProblem("within", "problem.region.code.invalid");
         }
@@ -90,7 +92,7 @@ public class VillageResource {
     @PUT
     @Path("/{code}")
     @APIResponse(responseCode = "200", description = "updated (or unchanged: same version, no event)")
-    public Response updateVillage(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+    public Response updateVillage(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch,
             @Valid @NotNull VillageDetails body) {
         RegionCode villageCode = villageCode(code);
         var outcome = service.update(caller.get(), villageCode, body.toDomain(), ETags.expected(ifMatch));

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
 import io.cunjian.villageprojects.events.PlanEvents;
 
 /**
@@ -19,17 +23,21 @@ import io.cunjian.villageprojects.events.PlanEvents;
  */
 public record CreationPlan(String villageCode, Content content, int revision) {
 
+    /** The most operational cameras a coverage target may ask of one village. */
+    public static final int MAX_CAMERAS = 10_000;
+
     public static final BigDecimal FULL_COVERAGE = BigDecimal.valueOf(100);
 
     /** A quantity of one category's unit to reach under one item. */
-    public record WorkTarget(String itemCode, String categoryCode, BigDecimal quantity) {
+    public record WorkTarget(@Size(max = 50) String itemCode, @Size(max = 50) String categoryCode, BigDecimal quantity) {
         public WorkTarget {
             quantity = quantity == null ? null : normalised(quantity);
         }
     }
 
     /** Required coverage in percent of the village's zones; {@code minimumOperationalCameras} may be null. */
-    public record CoverageTarget(String itemCode, BigDecimal requiredCoveragePercent, Integer minimumOperationalCameras) {
+    public record CoverageTarget(@Size(max = 50) String itemCode, BigDecimal requiredCoveragePercent,
+            @Min(1) @Max(MAX_CAMERAS) Integer minimumOperationalCameras) {
         public CoverageTarget {
             requiredCoveragePercent = requiredCoveragePercent == null ? FULL_COVERAGE : normalised(requiredCoveragePercent);
         }

@@ -5,5 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-public record CompletionView(BigDecimal actualQuantity, OffsetDateTime completedAt, String notes, List<UUID> photoIds) {
+import jakarta.validation.constraints.Size;
+
+public record CompletionView(BigDecimal actualQuantity, OffsetDateTime completedAt, @Size(max = 2000) String notes, @Size(max = 20) List<UUID> photoIds) {
 }

@@ -1,4 +1,6 @@
 package io.cunjian.workorders.api;
 
-public record ContactView(String name, String phone) {
+import jakarta.validation.constraints.Size;
+
+public record ContactView(@Size(max = 50) String name, @Size(max = 30) String phone) {
 }

@@ -2,5 +2,12 @@ package io.cunjian.workorders.api;
 
 import java.util.List;
 
-public record ContractorPage(List<ContractorView> items, int page, int size, long total) {
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import io.cunjian.chassis.domain.Bounds;
+
+public record ContractorPage(@Size(max = Bounds.PAGE_SIZE) List<ContractorView> items, @Min(0) @Max(Bounds.PAGE) int page,
+        @Min(1) @Max(Bounds.PAGE_SIZE) int size, @Min(0) @Max(Bounds.COUNT) long total) {
 }

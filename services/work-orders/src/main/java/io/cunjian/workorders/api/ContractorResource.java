@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.security.CurrentCaller;
@@ -57,17 +59,18 @@ public class ContractorResource {
 
     @GET
     @Path("/{id}")
-    public Response getContractor(@PathParam("id") String id) {
+    public Response getContractor(@PathParam("id") @Size(max = 18) String id) {
         ContractorView view = ContractorView.of(service.find(caller.get(), id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
     @GET
     public ContractorPage searchContractors(
-            @QueryParam("name") @DefaultValue("") @Parameter(description = "part of the name") String name,
-            @QueryParam("active") @Parameter(description = "true: active ones only; false: the others") String active,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("name") @DefaultValue("") @Size(max = 200) @Parameter(description = "part of the name") String name,
+            @QueryParam("active") @Size(max = Bounds.FLAG)
+                    @Parameter(description = "true: active ones only; false: the others") String active,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Bounds.PAGE_SIZE) int size) {
         if (active != null && !active.equals("true") && !active.equals("false")) {
             throw new InvalidInputProblem("active", "problem.boolean.invalid");
         }
@@ -79,8 +82,8 @@ public class ContractorResource {
     @PUT
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "updated (or unchanged: same version)")
-    public Response updateContractor(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull ContractorDetails body) {
+    public Response updateContractor(@PathParam("id") @Size(max = 18) String id,
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch, @Valid @NotNull ContractorDetails body) {
         Contractor updated = service.update(caller.get(), id, body.toDomain(), ETags.expected(ifMatch));
         ContractorView view = ContractorView.of(updated);
         return Response.ok(view).tag(ETags.of(view.version())).build();

@@ -1,8 +1,14 @@
 package io.cunjian.workorders.api;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.workorders.domain.Contractor;
 
-public record ContractorView(String id, String name, ContactView contact, boolean active, long version) {
+public record ContractorView(@Size(max = 18) String id, @Size(max = 200) String name, ContactView contact, boolean active,
+        @Min(0) @Max(Bounds.COUNT) long version) {
 
     static ContractorView of(Contractor c) {
         Contractor.Details d = c.details();

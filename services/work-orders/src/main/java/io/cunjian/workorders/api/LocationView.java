@@ -2,5 +2,7 @@ package io.cunjian.workorders.api;
 
 import java.math.BigDecimal;
 
-public record LocationView(String text, BigDecimal latitude, BigDecimal longitude) {
+import jakarta.validation.constraints.Size;
+
+public record LocationView(@Size(max = 500) String text, BigDecimal latitude, BigDecimal longitude) {
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.ProblemException;
@@ -45,12 +49,14 @@ import io.cunjian.workorders.domain.PhotoService;
 @Tag(name = "Work orders")
 public class PhotoResource {
 
-    public record PhotoView(UUID id, UUID orderId, String contentType, int sizeBytes, String sha256, String fileName,
-            String uploadedBy, OffsetDateTime uploadedAt,
+    public record PhotoView(UUID id, UUID orderId, @Size(max = 32) String contentType,
+            @Min(1) @Max(Integer.MAX_VALUE) int sizeBytes, @Size(max = 64) String sha256, @Size(max = 255) String fileName,
+            @Size(max = Bounds.ACTOR) String uploadedBy, OffsetDateTime uploadedAt,
             @Schema(description = "EXIF time the photo was taken; null when the photo carries none") OffsetDateTime takenAt,
             @Schema(description = "EXIF GPS latitude; null when none") BigDecimal latitude,
             @Schema(description = "EXIF GPS longitude; null when none") BigDecimal longitude,
-            @Schema(description = "TAKEN_BEFORE_START, FAR_FROM_SITE, and NO_TIME / NO_POSITION when they could not be checked") List<String> flags) {
+            @Schema(description = "TAKEN_BEFORE_START, FAR_FROM_SITE, and NO_TIME / NO_POSITION when they could not be checked")
+            @Size(max = 4) List<@Size(max = 32) String> flags) {
         static PhotoView of(Photo p) {
             return new PhotoView(p.id(), p.orderId(), p.contentType(), p.sizeBytes(), p.sha256(), p.fileName(),
                     p.uploadedBy(), ChinaTimes.shown(p.uploadedAt()), ChinaTimes.shown(p.takenAt()), p.latitude(),
@@ -70,7 +76,8 @@ public class PhotoResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "stored; its id goes into the completion's photoIds")
-    public Response uploadPhoto(@PathParam("id") String id, @RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary") FileUpload file) {
+    public Response uploadPhoto(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
+            @RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary") FileUpload file) {
         UUID orderId = WorkOrderIds.parse(id);
         if (file == null) {
             throw new InvalidInputProblem("file", "problem.photo.missing");
@@ -100,7 +107,7 @@ public class PhotoResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<PhotoView> listPhotos(@PathParam("id") String id) {
+    public List<PhotoView> listPhotos(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id) {
         return photos.ofOrder(WorkOrderIds.parse(id), caller.get()).stream().map(PhotoView::of).toList();
     }
 
@@ -109,7 +116,8 @@ public class PhotoResource {
     @Produces({ "image/jpeg", "image/png", "image/heic" })
     @APIResponse(responseCode = "200", description = "the image as uploaded",
             content = @Content(mediaType = "image/*", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
-    public Response getPhoto(@PathParam("id") String id, @PathParam("photoId") String photoId) {
+    public Response getPhoto(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
+            @PathParam("photoId") @Size(max = Bounds.UUID_TEXT) String photoId) {
         Photo.Image image = photos.image(WorkOrderIds.parse(id), photoId, caller.get());
         return Response.ok(image.data()).type(image.contentType()).header("Cache-Control", "private, max-age=86400")
                 .header("ETag", "\"" + image.sha256() + "\"").build();

@@ -3,5 +3,9 @@ package io.cunjian.workorders.api;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-public record VerificationView(BigDecimal quantity, String by, OffsetDateTime at) {
+import jakarta.validation.constraints.Size;
+
+import io.cunjian.chassis.domain.Bounds;
+
+public record VerificationView(BigDecimal quantity, @Size(max = Bounds.ACTOR) String by, OffsetDateTime at) {
 }

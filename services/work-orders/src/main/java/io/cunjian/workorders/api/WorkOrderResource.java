@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.openapi.ApiConventions;
@@ -73,29 +75,37 @@ public class WorkOrderResource {
 
     @GET
     @Path("/{id}")
-    public Response getWorkOrder(@PathParam("id") String id) {
+    public Response getWorkOrder(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id) {
         return answer(service.find(WorkOrderIds.parse(id), caller.get()));
     }
 
     @GET
     @Path("/{id}/history")
     @APIResponse(responseCode = "200", description = "every change of the order (who, when, from, to, note), oldest first")
-    public List<TransitionView> getWorkOrderHistory(@PathParam("id") String id) {
+    public List<TransitionView> getWorkOrderHistory(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id) {
         return service.history(WorkOrderIds.parse(id), caller.get()).stream().map(TransitionView::of).toList();
     }
 
     @GET
     public WorkOrderPage searchWorkOrders(
-            @QueryParam("region") @Parameter(description = "region code prefix, e.g. 220382") String region,
-            @QueryParam("village") @Parameter(description = "12-digit village code") String village,
-            @QueryParam("status") @Parameter(description = "DRAFT, ISSUED, ASSIGNED, IN_PROGRESS, COMPLETED, VERIFIED, REJECTED or CANCELLED") String status,
-            @QueryParam("category") @Parameter(description = "category code") String category,
-            @QueryParam("contractor") @Parameter(description = "contractor id") String contractor,
-            @QueryParam("dueFrom") @Parameter(description = "due on or after (yyyy-MM-dd)") String dueFrom,
-            @QueryParam("dueTo") @Parameter(description = "due on or before (yyyy-MM-dd)") String dueTo,
-            @QueryParam("overdue") @Parameter(description = "true: past due and not completed, verified or cancelled") String overdue,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("region") @Size(max = Bounds.REGION_CODE)
+                    @Parameter(description = "region code prefix, e.g. 220382") String region,
+            @QueryParam("village") @Size(max = Bounds.REGION_CODE)
+                    @Parameter(description = "12-digit village code") String village,
+            @QueryParam("status") @Size(max = Bounds.ENUM_NAME)
+                    @Parameter(description = "DRAFT, ISSUED, ASSIGNED, IN_PROGRESS, COMPLETED, VERIFIED, REJECTED or CANCELLED") String status,
+            @QueryParam("category") @Size(max = Bounds.CATEGORY_CODE)
+                    @Parameter(description = "category code") String category,
+            @QueryParam("contractor") @Size(max = 18)
+                    @Parameter(description = "contractor id") String contractor,
+            @QueryParam("dueFrom") @Size(max = Bounds.DAY)
+                    @Parameter(description = "due on or after (yyyy-MM-dd)") String dueFrom,
+            @QueryParam("dueTo") @Size(max = Bounds.DAY)
+                    @Parameter(description = "due on or before (yyyy-MM-dd)") String dueTo,
+            @QueryParam("overdue") @Size(max = Bounds.FLAG)
+                    @Parameter(description = "true: past due and not completed, verified or cancelled") String overdue,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Bounds.PAGE_SIZE) int size) {
         if (region != null && !RegionCode.isValid(region)) {
             throw new InvalidInputProblem("region", "problem.region.code.invalid");
         }
@@ -117,7 +127,8 @@ public class WorkOrderResource {
     @Idempotent
     @APIResponse(responseCode = "200", description = "issued (DRAFT → ISSUED); 409 naming the current state otherwise")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
-    public Response issueWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+    public Response issueWorkOrder(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch) {
         return answer(service.issue(WorkOrderIds.parse(id), caller.get(), ETags.expected(ifMatch)));
     }
 
@@ -127,8 +138,8 @@ public class WorkOrderResource {
     @APIResponse(responseCode = "200", description = "assigned to an active contractor (ISSUED → ASSIGNED)")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response assignWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull Assign body) {
+    public Response assignWorkOrder(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch, @Valid @NotNull Assign body) {
         return answer(service.assign(WorkOrderIds.parse(id), body.contractorId().strip(), caller.get(),
                 ETags.expected(ifMatch)));
     }
@@ -138,7 +149,8 @@ public class WorkOrderResource {
     @Idempotent
     @APIResponse(responseCode = "200", description = "started by the assigned contractor (ASSIGNED or REJECTED → IN_PROGRESS)")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
-    public Response startWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+    public Response startWorkOrder(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch) {
         return answer(service.start(WorkOrderIds.parse(id), caller.get(), ETags.expected(ifMatch)));
     }
 
@@ -148,8 +160,8 @@ public class WorkOrderResource {
     @APIResponse(responseCode = "200", description = "completed by the assigned contractor (IN_PROGRESS → COMPLETED)")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response completeWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull Complete body) {
+    public Response completeWorkOrder(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch, @Valid @NotNull Complete body) {
         return answer(service.complete(WorkOrderIds.parse(id), body.toDomain(), caller.get(), ETags.expected(ifMatch)));
     }
 
@@ -158,7 +170,8 @@ public class WorkOrderResource {
     @Idempotent
     @APIResponse(responseCode = "200", description = "verified by staff (COMPLETED → VERIFIED): the actual quantity now counts")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
-    public Response verifyWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+    public Response verifyWorkOrder(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch) {
         return answer(service.verify(WorkOrderIds.parse(id), caller.get(), ETags.expected(ifMatch)));
     }
 
@@ -168,8 +181,8 @@ public class WorkOrderResource {
     @APIResponse(responseCode = "200", description = "completion sent back with a reason (COMPLETED → REJECTED)")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response rejectWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull Reason body) {
+    public Response rejectWorkOrder(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch, @Valid @NotNull Reason body) {
         return answer(service.reject(WorkOrderIds.parse(id), body.reason(), caller.get(), ETags.expected(ifMatch)));
     }
 
@@ -179,8 +192,8 @@ public class WorkOrderResource {
     @APIResponse(responseCode = "200", description = "cancelled (from any state but VERIFIED and CANCELLED)")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response cancelWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-            @Valid OptionalReason body) {
+    public Response cancelWorkOrder(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch, @Valid OptionalReason body) {
         String reason = body == null ? null : body.reason();
         return answer(service.cancel(WorkOrderIds.parse(id), reason, caller.get(), ETags.expected(ifMatch)));
     }
@@ -191,8 +204,8 @@ public class WorkOrderResource {
     @APIResponse(responseCode = "200", description = "verified quantity corrected by a district admin, with a reason (its own event)")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response correctWorkOrder(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull Correction body) {
+    public Response correctWorkOrder(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch, @Valid @NotNull Correction body) {
         return answer(service.correct(WorkOrderIds.parse(id), body.quantity(), body.reason(), caller.get(),
                 ETags.expected(ifMatch)));
     }

@@ -4,16 +4,23 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.workorders.domain.Priority;
 import io.cunjian.workorders.domain.Quantities;
 import io.cunjian.workorders.domain.WorkOrder;
 import io.cunjian.workorders.domain.WorkOrderService;
 import io.cunjian.workorders.domain.WorkOrderStatus;
 
-public record WorkOrderView(UUID id, String villageCode, String categoryCode, String unit, String title,
-        String description, LocationView location, BigDecimal plannedQuantity, LocalDate dueDate, Priority priority,
-        WorkOrderStatus status, boolean overdue, String contractorId, CompletionView completion,
-        VerificationView verification, long version) {
+public record WorkOrderView(UUID id, @Size(max = Bounds.REGION_CODE) String villageCode,
+        @Size(max = Bounds.CATEGORY_CODE) String categoryCode, @Size(max = Bounds.UNIT) String unit,
+        @Size(max = 200) String title, @Size(max = 4000) String description, LocationView location,
+        BigDecimal plannedQuantity, LocalDate dueDate, Priority priority, WorkOrderStatus status, boolean overdue,
+        @Size(max = 18) String contractorId, CompletionView completion, VerificationView verification,
+        @Min(0) @Max(Bounds.COUNT) long version) {
 
     static WorkOrderView of(WorkOrder o) {
         WorkOrder.Details d = o.details();
