@@ -65,6 +65,20 @@ class KubernetesOverlaysTest {
         deployments.forEach(d -> assertThat(Manifests.at(d, "spec", "replicas")).as(Manifests.name(d)).isEqualTo(1));
     }
 
+    /**
+     * Production cannot be rendered with the committed development key (its private half is public): no object
+     * carries it, under any name, and nothing turns development mode on, without which a service refuses that key.
+     * The dev overlay, which has both, shows the check finds them.
+     */
+    @Test
+    void productionCarriesNoDevelopmentKeyAndNoDevelopmentMode() throws Exception {
+        String committed = Files.readString(Overlays.ROOT.resolve("deploy/docker/dev-keys/jwt-public.pem"));
+        String fingerprint = DevelopmentKeys.fingerprints(committed).get(0);
+        assertThat(DevelopmentKeys.found(Overlays.render("dev"), fingerprint)).contains("CUNJIAN_AUTH_DEVELOPMENT_MODE=true")
+                .anySatisfy(f -> assertThat(f).startsWith("the development key in ConfigMap jwt-dev-key-").endsWith("(jwt-public.pem)"));
+        assertThat(DevelopmentKeys.found(Overlays.render("production"), fingerprint)).isEmpty();
+    }
+
     /** kustomize reads only files below the overlay: the dev overlay keeps copies, which must not drift. */
     @Test
     void devCopiesEqualTheirOriginals() throws IOException {

@@ -79,7 +79,7 @@ class LoadIT {
         }
         String probeVillage = PROBE_TOWNSHIP + "001";
         world.village(probeVillage, "新鲜度村", false);
-        // wait until work-orders' replica knows every village (the first create would get 503 until then)
+        // wait until work-orders' replica knows every village (503, or a 422 unknown-reference, until then: Api)
         for (String v : villages) {
             api.post("work-orders", "/api/v1/work-orders").as(who.staff(TOWNSHIP)).key("warm-" + v)
                     .json(create(v, LocalDate.now(Truth.CHINA).plusDays(30))).expect(201);

@@ -61,9 +61,8 @@ class ScaleOutIT {
     static final List<String> TOPICS = List.of("village.events", "workorder.events", "camera.events");
     static final String TOWNSHIP = "220382106";
     /**
-     * Villages the creates go to, in turn. Each commit holds its village's outbox lock (ADR 0004: events of
-     * one village are published in commit order), so creates for one village queue behind each other's
-     * commit; a county's callers spread over its villages.
+     * Villages the creates go to, in turn, as a county's callers spread over its villages. (Each create's outbox
+     * lock is its own order's since ADR 0029; before, creates for one village queued behind each other's commit.)
      */
     static final int VILLAGES = Integer.getInteger("e2e.scale.villages", 30);
 

@@ -92,6 +92,35 @@ class CameraCsvTest {
                 .then().statusCode(403);
     }
 
+    /** A name a spreadsheet would run as a formula is exported behind an apostrophe; numbers stay numbers. */
+    @Test
+    void anExportRunsNoFormulaInASpreadsheet() {
+        String csv = "serial,villageCode,zone,model,vendor,latitude,longitude,installer\n"
+                + "FX-1,490101001001,东村口,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",@vendor,43.53,123.53,-crew\n";
+        upload(csv.getBytes(StandardCharsets.UTF_8)).statusCode(201);
+        given().get("/api/v1/cameras/FX-1").then().statusCode(200).body("model", equalTo("=HYPERLINK(\"http://x\",\"y\")"));
+        byte[] export = given().queryParam("village", VILLAGE).queryParam("vendor", "@vendor").get("/api/v1/cameras/export").then()
+                .statusCode(200).extract().asByteArray();
+        String text = new String(export, 3, export.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).contains("FX-1,490101001001,").contains(",东村口,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@vendor,43.53,123.53,,'-crew,");
+    }
+
+    /** The token is looked at before the file's content type: without one a wrong type is 401, with one 415. */
+    @Test
+    void anImportWithoutATokenIs401WhateverItsContentType() {
+        long before = count("SELECT count(*) FROM camera");
+        byte[] file = "serial,villageCode,zone,model,vendor,latitude,longitude\nT-1,490101001001,东村口,M,V,43.5,123.5\n"
+                .getBytes(StandardCharsets.UTF_8);
+        given().noFilters().contentType("application/json").body(file).post("/api/v1/cameras/import").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer").contentType("application/problem+json")
+                .body("type", equalTo("https://cunjian.dev/problems/unauthorized"));
+        given().noFilters().header("Authorization", SignIn.bearer("not-a-token")).contentType("multipart/form-data; boundary=x")
+                .body(file).post("/api/v1/cameras/import").then().statusCode(401);
+        given().contentType("application/json").body(file).post("/api/v1/cameras/import").then().statusCode(415)
+                .contentType("application/problem+json").body("type", equalTo("https://cunjian.dev/problems/unsupported-media-type"));
+        assertThat(count("SELECT count(*) FROM camera")).isEqualTo(before);
+    }
+
     @Test
     void importsAGb18030FileAsExcelSavesItInChina() {
         String csv = "serial,villageCode,zone,model,vendor,latitude,longitude,installer\n"

@@ -66,4 +66,17 @@ class PhotoEvidenceTest {
                 ExifJpeg.of(now, 43.501, 123.502), "image/jpeg").post("/api/v1/work-orders/" + id + "/photos")
                 .then().statusCode(201).body("flags", equalTo(List.of())).body("takenAt", notNullValue());
     }
+
+    /** The token is looked at before the upload's content type: without one a wrong type is 401, with one 415. */
+    @Test
+    void anUploadWithoutATokenIs401WhateverItsContentType() {
+        String photos = "/api/v1/work-orders/" + java.util.UUID.randomUUID() + "/photos";
+        given().noFilters().contentType("text/plain").body("not a form").post(photos).then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer").contentType("application/problem+json")
+                .body("type", equalTo("https://cunjian.dev/problems/unauthorized"));
+        given().noFilters().header("Authorization", SignIn.bearer(Tokens.expired("contractor", "46")))
+                .contentType("application/json").body("{}").post(photos).then().statusCode(401);
+        given().contentType("text/plain").body("not a form").post(photos).then().statusCode(415)
+                .contentType("application/problem+json").body("type", equalTo("https://cunjian.dev/problems/unsupported-media-type"));
+    }
 }

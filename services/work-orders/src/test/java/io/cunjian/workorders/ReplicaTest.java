@@ -2,7 +2,6 @@ package io.cunjian.workorders;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
@@ -13,7 +12,6 @@ import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.cunjian.chassis.problem.RetryableProblem;
 import io.cunjian.chassis.replica.CategoryReplica;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.testing.RealInfrastructure;
@@ -21,7 +19,7 @@ import io.cunjian.testing.TestEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** work-orders learns villages and work categories from village.events, and says "not yet" for one it has not seen. */
+/** work-orders learns villages and work categories from village.events, and finds them by code. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class ReplicaTest {
@@ -38,7 +36,7 @@ class ReplicaTest {
     @Test
     void aVillagePublishedByVillageProjectsIsKnownHereMomentsLater() {
         String village = "220382105201";
-        assertThatThrownBy(() -> replica.requireVillage(village)).isInstanceOf(RetryableProblem.class);
+        assertThat(replica.find(village)).isEmpty();
 
         try (TestEvents events = new TestEvents(bootstrap)) {
             events.send(prefix + "village.events", village, RegionReplica.REGISTERED,
@@ -48,8 +46,8 @@ class ReplicaTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> replica.find(village).filter(r -> r.version() == 1).isPresent());
-        assertThat(replica.requireVillage(village).name()).isEqualTo("永加村");
-        assertThat(replica.requireVillage(village).parentCode()).isEqualTo("220382105");
+        assertThat(replica.requireVillage("villageCode", village).name()).isEqualTo("永加村");
+        assertThat(replica.requireVillage("villageCode", village).parentCode()).isEqualTo("220382105");
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("cunjian_consumer_freshness_seconds_count{consumer=\"work-orders-replica\""));
@@ -57,14 +55,14 @@ class ReplicaTest {
 
     @Test
     void aCategoryIsKnownHereWithItsUnit() {
-        assertThatThrownBy(() -> categories.require("street-lamp-repair-x")).isInstanceOf(RetryableProblem.class);
+        assertThat(categories.find("street-lamp-repair-x")).isEmpty();
         try (TestEvents events = new TestEvents(bootstrap)) {
             events.send(prefix + "village.events", "category:street-lamp-repair-x", CategoryReplica.DEFINED,
                     "{\"code\":\"street-lamp-repair-x\",\"nameZh\":\"路灯维修\",\"nameEn\":\"Street-lamp repair\","
                             + "\"unit\":\"LAMP\",\"unitZh\":\"盏\",\"group\":\"LIGHTING\",\"version\":0}");
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> categories.find("street-lamp-repair-x").isPresent());
-        assertThat(categories.require("street-lamp-repair-x").unitZh()).isEqualTo("盏");
+        assertThat(categories.require("categoryCode", "street-lamp-repair-x").unitZh()).isEqualTo("盏");
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("cunjian_consumer_freshness_seconds_count{consumer=\"work-orders-replica\""));
     }

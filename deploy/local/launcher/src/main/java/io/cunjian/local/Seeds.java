@@ -119,17 +119,28 @@ public final class Seeds {
     /** Services learn villages from village.events: a just-seeded village may need a moment (503 until then). */
     static final Duration REPLICA_PATIENCE = Duration.ofSeconds(60);
 
-    /** Sends as the district admin, again while the service answers 503 (its replica has not caught up yet). */
+    /**
+     * Sends as the district admin, again while the service answers 503 (its replica has not caught up yet) or
+     * 422 "unknown-reference": a replica that has read all of village.events says a village does not exist
+     * (ADR 0028), but one seeded a moment ago may still be in village-projects' outbox, and the seeder knows
+     * it exists.
+     */
     HttpResponse<String> sendPatiently(String method, String url, String json, String idempotencyKey)
             throws IOException, InterruptedException {
         java.time.Instant giveUp = java.time.Instant.now().plus(REPLICA_PATIENCE);
         while (true) {
             HttpResponse<String> answer = send(method, url, json, idempotencyKey);
-            if (answer.statusCode() != 503 || java.time.Instant.now().isAfter(giveUp)) {
+            if (!notYetThere(answer) || java.time.Instant.now().isAfter(giveUp)) {
                 return answer;
             }
             Thread.sleep(500);
         }
+    }
+
+    /** 503, or 422 naming a village or category the service's replica does not hold (yet). */
+    static boolean notYetThere(HttpResponse<String> answer) {
+        return answer.statusCode() == 503
+                || answer.statusCode() == 422 && answer.body() != null && answer.body().contains("/problems/unknown-reference");
     }
 
     /** The answer's JSON body, if its status is one of {@code expected}; else the load stops with what the service said. */

@@ -62,6 +62,8 @@ final class ServiceProcesses {
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
         env.put("JWT_PUBLIC_KEY_LOCATION", stack.keys().resolve(TokenMinter.PUBLIC_KEY_FILE).toString());
         env.put("JWT_ISSUER", TokenMinter.LOCAL_ISSUER);
+        // Development mode: the only mode the development sign-in (and the committed development key) is allowed in.
+        env.put("CUNJIAN_AUTH_DEVELOPMENT_MODE", "true");
         // The web pages' development-only sign-in (chassis DevSignIn): on only here, never in docker-compose
         // or production, signing the demo users' tokens with the stack's own key.
         env.put("CUNJIAN_DEV_SIGN_IN_ENABLED", "true");

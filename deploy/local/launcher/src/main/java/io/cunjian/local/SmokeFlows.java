@@ -146,9 +146,10 @@ final class SmokeFlows {
 
     /**
      * Registers 99 → 9901 → 990101 → 990101001 and a new village in village-projects, then creates a
-     * work order in that village in work-orders (retrying while work-orders answers 503: its replica
-     * has not seen the village yet), and takes it through issue, assign, start, a photo, complete and
-     * verify, the contractor's steps with a contractor token signed by the stack's key.
+     * work order in that village in work-orders (retrying while work-orders answers 503, or 422 before the
+     * village's event has left village-projects: {@link Seeds#notYetThere}), and takes it through issue,
+     * assign, start, a photo, complete and verify, the contractor's steps with a contractor token signed by
+     * the stack's key.
      */
     private List<String> workOrderInANewVillage() throws Exception {
         List<String> problems = new ArrayList<>();
@@ -185,7 +186,7 @@ final class SmokeFlows {
         boolean accepted = Processes.await(Duration.ofSeconds(30), () -> {
             try {
                 created[0] = send("POST", workOrders + "/api/v1/work-orders", order, Map.of("Idempotency-Key", key));
-                return created[0].statusCode() != 503;
+                return !Seeds.notYetThere(created[0]);
             } catch (Exception e) {
                 return false;
             }
@@ -281,12 +282,12 @@ final class SmokeFlows {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String zoneBody = "{\"villageCode\":\"" + village + "\",\"name\":\"冒烟区-" + suffix + "\",\"kind\":\"OTHER\"}";
         java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> defined = new java.util.concurrent.atomic.AtomicReference<>();
-        // until camera-inventory's replica has seen the village it answers 503 (retryable)
+        // until camera-inventory's replica has seen the village it answers 503, or 422 (Seeds.notYetThere)
         Processes.await(Duration.ofSeconds(30), () -> {
             try {
                 HttpResponse<String> r = send("POST", cameras + "/api/v1/zones", zoneBody, Map.of());
                 defined.set(r);
-                return r.statusCode() != 503;
+                return !Seeds.notYetThere(r);
             } catch (Exception e) {
                 return false;
             }

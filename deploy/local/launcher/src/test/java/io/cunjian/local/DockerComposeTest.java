@@ -85,6 +85,9 @@ class DockerComposeTest {
                         assertThat(v.split(":")[1]).isEqualTo(location);
                         assertThat(root.resolve(v.split(":")[0])).isRegularFile();
                     });
+            // the committed development key: the services start with it only in development mode
+            assertThat(map(service(s.name()).get("environment")).get("CUNJIAN_AUTH_DEVELOPMENT_MODE")).as(s.name())
+                    .isEqualTo("true");
         }
     }
 

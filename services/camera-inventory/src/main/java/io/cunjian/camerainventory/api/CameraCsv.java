@@ -2,7 +2,6 @@ package io.cunjian.camerainventory.api;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -17,8 +16,9 @@ import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+
+import io.cunjian.chassis.export.CsvExport;
 
 /**
  * The camera CSV: read as UTF-8 (with or without BOM) or GB18030 (what Excel saves in China),
@@ -96,7 +96,9 @@ final class CameraCsv {
             if (missing.isEmpty()) {
                 for (CSVRecord r : parser) {
                     Map<String, String> values = new LinkedHashMap<>();
-                    byHeader.forEach((header, column) -> values.put(column, r.isMapped(header) && r.isSet(header) ? r.get(header) : ""));
+                    // a cell our own export wrote behind an apostrophe (it would start a formula) reads back as it was
+                    byHeader.forEach((header, column) -> values.put(column,
+                            r.isMapped(header) && r.isSet(header) ? CsvExport.restore(r.get(header).strip()) : ""));
                     // the header is line 1; a record's line is where it starts
                     rows.add(new Row((int) r.getRecordNumber() + 1, values));
                 }
@@ -115,26 +117,13 @@ final class CameraCsv {
         return null;
     }
 
-    /** UTF-8 with BOM, one line per camera, the import's columns (so an export imports elsewhere). */
+    /** The chassis' CSV (UTF-8 with BOM, formulas neutralised), one line per camera, the import's columns (so an export imports elsewhere). */
     static byte[] write(List<List<Object>> rows) {
-        StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            List<Object> header = new ArrayList<>(COLUMNS.keySet());
-            header.add(2, "zoneId");
-            header.add("online");
-            header.add("lastSeen");
-            printer.printRecord(header);
-            for (List<Object> row : rows) {
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] withBom = new byte[text.length + BOM.length];
-        System.arraycopy(BOM, 0, withBom, 0, BOM.length);
-        System.arraycopy(text, 0, withBom, BOM.length, text.length);
-        return withBom;
+        List<Object> header = new ArrayList<>(COLUMNS.keySet());
+        header.add(2, "zoneId");
+        header.add("online");
+        header.add("lastSeen");
+        return CsvExport.write(header, rows);
     }
 
     static String lower(String s) {

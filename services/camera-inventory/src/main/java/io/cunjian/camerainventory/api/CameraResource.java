@@ -40,6 +40,7 @@ import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.ConflictProblem;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.problem.ProblemException;
+import io.cunjian.chassis.replica.ReplicaProgress;
 import io.cunjian.chassis.security.CurrentCaller;
 
 /** Cameras (摄像头): inventory, lifecycle and maintenance log. Live status comes from /api/v1/heartbeats. */
@@ -57,7 +58,8 @@ public class CameraResource {
     @POST
     @Idempotent
     @APIResponse(responseCode = "201", description = "registered (offline until its first heartbeat)")
-    @APIResponse(responseCode = "503", description = "the village is not known here yet (replica lag): retry after Retry-After")
+    @APIResponse(responseCode = "422", description = ReplicaProgress.API_422)
+    @APIResponse(responseCode = "503", description = ReplicaProgress.API_503)
     public Response registerCamera(@Valid @NotNull RegisterCamera body) {
         Camera camera = service.register(body.toDomain(), caller.get());
         CameraStatus registered = service.find(caller.get(), camera.serial());

@@ -31,6 +31,7 @@ import io.cunjian.camerainventory.domain.ZoneKind;
 import io.cunjian.camerainventory.domain.ZoneService;
 import io.cunjian.chassis.concurrency.ETags;
 import io.cunjian.chassis.idempotency.Idempotent;
+import io.cunjian.chassis.replica.ReplicaProgress;
 import io.cunjian.chassis.security.CurrentCaller;
 
 /** Coverage zones (监控覆盖区域): the parts of a village that must be watched. */
@@ -48,7 +49,8 @@ public class ZoneResource {
     @POST
     @Idempotent
     @APIResponse(responseCode = "201", description = "defined (uncovered until a camera of it is OPERATIONAL and online)")
-    @APIResponse(responseCode = "503", description = "the village is not known here yet (replica lag): retry after Retry-After")
+    @APIResponse(responseCode = "422", description = ReplicaProgress.API_422)
+    @APIResponse(responseCode = "503", description = ReplicaProgress.API_503)
     public Response defineZone(@Valid @NotNull DefineZone body) {
         ZoneCoverage defined = service.define(body.villageCode(), body.details(), caller.get());
         Views.ZoneView view = Views.ZoneView.of(service.find(caller.get(), defined.zone().id()));

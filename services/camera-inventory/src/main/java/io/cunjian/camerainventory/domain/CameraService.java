@@ -130,7 +130,7 @@ public class CameraService {
     }
 
     private Registration registerInTransaction(NewCamera c) {
-        replica.requireVillage(c.villageCode());
+        replica.requireVillage("villageCode", c.villageCode());
         Optional<ZoneCoverage> zone = zones.withId(c.details().zoneId());
         if (zone.isEmpty()) {
             return new ZoneUnknown(c.details().zoneId());

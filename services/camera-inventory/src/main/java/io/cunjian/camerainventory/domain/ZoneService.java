@@ -32,11 +32,11 @@ public class ZoneService {
     @Inject
     Outbox outbox;
 
-    /** Defines a zone; a village this service has not seen yet is a retryable problem (503). */
+    /** Defines a zone; a village this service does not hold is 503 (not yet known) or 422 (none such): RegionReplica. */
     @Transactional
     public ZoneCoverage define(String villageCode, Zone.Details details, Caller caller) {
         caller.require(Policies.MANAGE_IN_REGION, villageCode);
-        replica.requireVillage(villageCode);
+        replica.requireVillage("villageCode", villageCode);
         Zone.Outcome outcome = Zone.define(villageCode, details, zones.nameTaken(villageCode, details.name(), null));
         if (outcome instanceof Zone.Rejected rejected) {
             throw conflict(rejected.rejection());

@@ -17,7 +17,8 @@ import java.util.Map;
  * they were added.
  */
 public abstract sealed class Rejection extends RuntimeException
-        permits NotFound, StateConflict, InvalidInput, Refused, VersionRequired, VersionMismatch, NotYetKnown {
+        permits NotFound, StateConflict, InvalidInput, Refused, VersionRequired, VersionMismatch, NotYetKnown,
+        UnknownReference {
 
     /** One offending field and why; {@code message} is a message key or a literal text. */
     public record FieldProblem(String field, String message) {

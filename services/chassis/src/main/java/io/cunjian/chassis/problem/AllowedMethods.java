@@ -9,6 +9,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
 import io.cunjian.chassis.config.QuarkusSettings;
+import io.quarkus.security.Authenticated;
 
 /**
  * The methods a path supports, for the {@code Allow} header a 405 must carry (RFC 9110 §15.5.6):
@@ -28,7 +32,8 @@ public class AllowedMethods {
 
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})+))?}");
 
-    private record Route(Pattern path, String method) {
+    /** A method at an address; {@code open}: it needs no token ({@code @PermitAll}). */
+    private record Route(Pattern path, String method, boolean open) {
     }
 
     @Inject
@@ -55,6 +60,14 @@ public class AllowedMethods {
         return allowed;
     }
 
+    /**
+     * Whether some method at this path needs no token: then what the path takes is public, and a 405, 406 or 415
+     * there is told to anyone (io.cunjian.chassis.security.AuthenticationFirst).
+     */
+    public boolean anyOpen(String path) {
+        return routes().stream().anyMatch(route -> route.open() && route.path().matcher(path).matches());
+    }
+
     private List<Route> routes() {
         if (routes == null) {
             List<Route> found = new ArrayList<>();
@@ -69,13 +82,22 @@ public class AllowedMethods {
                     if (httpMethod != null) {
                         Path methodPath = method.getAnnotation(Path.class);
                         found.add(new Route(regex(join(quarkus.restPath(), classPath.value(), methodPath == null ? "" : methodPath.value())),
-                                httpMethod));
+                                httpMethod, open(type, method)));
                     }
                 }
             }
             routes = found;
         }
         return routes;
+    }
+
+    private static boolean open(Class<?> type, Method method) {
+        if (method.isAnnotationPresent(PermitAll.class)) {
+            return true;
+        }
+        boolean ownRule = method.isAnnotationPresent(RolesAllowed.class) || method.isAnnotationPresent(DenyAll.class)
+                || method.isAnnotationPresent(Authenticated.class);
+        return !ownRule && type.isAnnotationPresent(PermitAll.class);
     }
 
     private static String httpMethod(Method method) {

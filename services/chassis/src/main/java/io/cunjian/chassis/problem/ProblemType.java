@@ -22,6 +22,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
+    UNKNOWN_REFERENCE("unknown-reference", 422),
     PRECONDITION_REQUIRED("precondition-required", 428),
     INTERNAL("internal", 500),
     RETRYABLE("retryable", 503);

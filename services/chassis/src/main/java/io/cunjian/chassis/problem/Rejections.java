@@ -9,6 +9,7 @@ import io.cunjian.chassis.domain.NotYetKnown;
 import io.cunjian.chassis.domain.Refused;
 import io.cunjian.chassis.domain.Rejection;
 import io.cunjian.chassis.domain.StateConflict;
+import io.cunjian.chassis.domain.UnknownReference;
 import io.cunjian.chassis.domain.VersionMismatch;
 import io.cunjian.chassis.domain.VersionRequired;
 
@@ -50,6 +51,9 @@ public final class Rejections {
         }
         if (rejection instanceof VersionMismatch r) {
             return new PreconditionFailed(r.sent(), ETags.header(r.current()));
+        }
+        if (rejection instanceof UnknownReference r) {
+            return new ProblemException(ProblemType.UNKNOWN_REFERENCE, errors(r), r.reason(), r.args());
         }
         if (rejection instanceof NotYetKnown r) {
             return new RetryableProblem(r.retryAfter(), r.reason(), r.args());

@@ -10,8 +10,10 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cunjian.chassis.domain.InvalidInput;
+import io.cunjian.chassis.domain.NotYetKnown;
+import io.cunjian.chassis.domain.UnknownReference;
 import io.cunjian.chassis.inbox.IncomingEvent;
-import io.cunjian.chassis.problem.RetryableProblem;
 
 /**
  * A service's copy of the work-category catalogue from village.events, next to {@link RegionReplica}
@@ -23,13 +25,21 @@ public class CategoryReplica {
 
     public static final String DEFINED = "cunjian.category.defined.v1";
     public static final String RENAMED = "cunjian.category.renamed.v1";
+    /** village-projects keys a category's events {@code category:<code>} (they share village.events). */
+    static final String KEY_PREFIX = "category:";
 
     public record ReplicaCategory(String code, String nameZh, String nameEn, String unit, String unitZh, String group,
             long version) {
     }
 
+    /** A category code as village-projects defines it: lower-case words joined by hyphens. */
+    public static final String CODE_PATTERN = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
+    public static final int CODE_MAX_LENGTH = 50;
+
     @Inject
     EntityManager em;
+    @Inject
+    ReplicaProgress progress;
 
     /** Applies a category event; returns false for other types. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -76,9 +86,21 @@ public class CategoryReplica {
                 .findFirst();
     }
 
-    /** The category, or a retryable problem when this replica has not seen it (yet). */
-    public ReplicaCategory require(String code) {
-        return find(code).orElseThrow(
-                () -> new RetryableProblem(java.time.Duration.ofSeconds(2), "problem.replica.category-unknown", code));
+    /**
+     * The category {@code code} (sent as {@code field}): 400 when the code cannot be a category's, 422 when this
+     * replica has read everything and holds no such category, 503 (retry) while it has not (ADR 0028).
+     */
+    public ReplicaCategory require(String field, String code) {
+        if (!validCode(code)) {
+            throw new InvalidInput(field, "problem.replica.category-code.invalid");
+        }
+        boolean readToTheEnd = progress.caughtUp(KEY_PREFIX + code); // before the lookup, as for villages
+        return find(code).orElseThrow(() -> readToTheEnd
+                ? new UnknownReference(field, "problem.replica.category-not-found.field", "problem.replica.category-not-found", code)
+                : new NotYetKnown(RegionReplica.RETRY_AFTER, "problem.replica.category-unknown", code));
+    }
+
+    public static boolean validCode(String code) {
+        return code != null && code.length() <= CODE_MAX_LENGTH && code.matches(CODE_PATTERN);
     }
 }

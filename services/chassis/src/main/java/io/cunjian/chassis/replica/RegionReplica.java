@@ -1,5 +1,6 @@
 package io.cunjian.chassis.replica;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,16 +11,20 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cunjian.chassis.domain.InvalidInput;
+import io.cunjian.chassis.domain.NotYetKnown;
+import io.cunjian.chassis.domain.RegionCode;
+import io.cunjian.chassis.domain.UnknownReference;
 import io.cunjian.chassis.inbox.IncomingEvent;
-import io.cunjian.chassis.problem.RetryableProblem;
 
 /**
  * A service's copy of the regions and villages village-projects publishes (docs/design.md, "Boundaries and ownership": services
  * never read each other's tables nor call each other to do their job). Fed from the consumer's
  * transaction by {@link #on}; an older event never overwrites a newer one (versions).
  *
- * <p>A write naming a village the replica has not seen yet is refused with a retryable problem
- * (503 + Retry-After), not a 400: the village may have been created a second ago.
+ * <p>A write naming a village the replica does not hold is refused (ADR 0028): while the replica has not
+ * read all of village.events, with a retryable problem (503 + Retry-After), since the village may have been
+ * created a second ago; once it has ({@link ReplicaProgress}), as naming a village that does not exist (422).
  */
 @ApplicationScoped
 public class RegionReplica {
@@ -31,8 +36,13 @@ public class RegionReplica {
     public record ReplicaRegion(String code, String name, String level, String parentCode, long version) {
     }
 
+    /** What a client is told to wait before sending again a request naming a village not known yet. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
     @Inject
     EntityManager em;
+    @Inject
+    ReplicaProgress progress;
 
     /** Applies a region event; returns false for other types. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -76,9 +86,18 @@ public class RegionReplica {
                 .findFirst();
     }
 
-    /** The village, or a retryable problem when this replica has not seen it (yet). */
-    public ReplicaRegion requireVillage(String code) {
-        return find(code).filter(r -> r.code().length() == VILLAGE_CODE_LENGTH)
-                .orElseThrow(() -> new RetryableProblem(java.time.Duration.ofSeconds(2), "problem.replica.village-unknown", code));
+    /**
+     * The village {@code code} (sent as {@code field}): 400 when the code cannot be a village's, 422 when this
+     * replica has read everything and holds no such village, 503 (retry) while it has not read everything.
+     */
+    public ReplicaRegion requireVillage(String field, String code) {
+        if (!RegionCode.isVillageCode(code)) {
+            throw new InvalidInput(field, "problem.replica.village-code.invalid");
+        }
+        // Asked before the lookup: a village applied in between is then found, never reported unknown.
+        boolean readToTheEnd = progress.caughtUp(code);
+        return find(code).filter(r -> r.code().length() == VILLAGE_CODE_LENGTH).orElseThrow(() -> readToTheEnd
+                ? new UnknownReference(field, "problem.replica.village-not-found.field", "problem.replica.village-not-found", code)
+                : new NotYetKnown(RETRY_AFTER, "problem.replica.village-unknown", code));
     }
 }

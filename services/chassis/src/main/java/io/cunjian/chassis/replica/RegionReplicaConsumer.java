@@ -15,7 +15,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * Keeps {@link RegionReplica} and {@link CategoryReplica} from village.events in services that set
  * {@code cunjian.replica.enabled=true} (and configure the {@code village-events} channel). How far it
  * is behind: {@code cunjian_consumer_lag_records} and {@code cunjian_consumer_freshness_seconds}
- * (docs/operations/metrics.md).
+ * (docs/operations/metrics.md); whether it has read everything: {@link ReplicaProgress}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "cunjian.replica.enabled", stringValue = "true")
@@ -30,14 +30,22 @@ public class RegionReplicaConsumer {
 
     @Inject
     QuarkusSettings quarkus;
+    @Inject
+    ReplicaProgress progress;
 
     @Incoming("village-events")
     @Blocking
     public void onRecord(ConsumerRecord<String, byte[]> record) {
-        consumption.apply(quarkus.applicationName() + "-replica", record, event -> {
-            if (!regions.on(event)) {
-                categories.on(event);
-            }
-        });
+        progress.received(record);
+        try {
+            consumption.apply(quarkus.applicationName() + "-replica", record, event -> {
+                if (!regions.on(event)) {
+                    categories.on(event);
+                }
+            });
+        } finally {
+            // Applied (its transaction committed), or thrown to the dead-letter topic: read either way.
+            progress.applied(record);
+        }
     }
 }

@@ -27,10 +27,15 @@ public class SecurityProblems {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(HttpHeaders request) {
+        return unauthorized(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /** The one 401 answer, in the language {@code Accept-Language} asks for. */
+    public static Response unauthorized(String acceptLanguage) {
         return Response.status(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .type(PROBLEM_JSON)
-                .entity(problem(UNAUTHORIZED_TYPE, title(request, ProblemType.UNAUTHORIZED), 401))
+                .entity(problem(UNAUTHORIZED_TYPE, Messages.text(Messages.locale(acceptLanguage), ProblemType.UNAUTHORIZED.titleKey()), 401))
                 .build();
     }
 

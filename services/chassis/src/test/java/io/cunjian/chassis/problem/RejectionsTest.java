@@ -14,6 +14,7 @@ import io.cunjian.chassis.domain.NotFound;
 import io.cunjian.chassis.domain.NotYetKnown;
 import io.cunjian.chassis.domain.Refused;
 import io.cunjian.chassis.domain.StateConflict;
+import io.cunjian.chassis.domain.UnknownReference;
 import io.cunjian.chassis.domain.VersionMismatch;
 import io.cunjian.chassis.domain.VersionRequired;
 
@@ -40,6 +41,14 @@ class RejectionsTest {
         ProblemException later = Rejections.asProblem(new NotYetKnown(Duration.ofMillis(1500), "village.not-yet-known"), PATH);
         assertThat(later.type().status()).isEqualTo(503);
         assertThat(later.headers()).containsEntry("Retry-After", "2");
+
+        ProblemException none = Rejections.asProblem(new UnknownReference("villageCode", "village.none.field",
+                "village.none", "220382201001"), PATH);
+        assertThat(none.type()).isEqualTo(ProblemType.UNKNOWN_REFERENCE);
+        assertThat(none.type().status()).isEqualTo(422);
+        assertThat(none.errors()).containsExactly(new FieldError("villageCode", "village.none.field"));
+        assertThat(none.args()).containsExactly("220382201001");
+        assertThat(none.headers()).doesNotContainKey("Retry-After");
     }
 
     @Test

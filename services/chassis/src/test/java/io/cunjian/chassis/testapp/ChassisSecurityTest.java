@@ -50,6 +50,26 @@ class ChassisSecurityTest {
         }
     }
 
+    /** What an endpoint takes is told to callers only: without a valid token a wrong method or media type is a 401. */
+    @Test
+    void withoutAValidTokenAWrongMethodOrMediaTypeIs401First() {
+        for (String token : new String[] { null, Tokens.expired("district-admin", "220303"), "not-a-token" }) {
+            RequestSpecification anyone = token == null ? given() : given().auth().oauth2(token);
+            anyone.contentType("text/plain").body("x").post("/things").then().statusCode(401)
+                    .header("WWW-Authenticate", "Bearer").contentType("application/problem+json")
+                    .body("type", equalTo("https://cunjian.dev/problems/unauthorized"));
+            (token == null ? given() : given().auth().oauth2(token)).delete("/things/in/220303").then().statusCode(401);
+            (token == null ? given() : given().auth().oauth2(token)).accept("application/xml").get("/things/1").then().statusCode(401);
+        }
+        // a caller is told (validation before authorization, ADR 0013), whatever its role
+        for (String token : new String[] { Tokens.districtAdmin("220303"), Tokens.device("49") }) {
+            given().auth().oauth2(token).contentType("text/plain").body("x").post("/things").then().statusCode(415)
+                    .contentType("application/problem+json").body("type", equalTo("https://cunjian.dev/problems/unsupported-media-type"));
+            given().auth().oauth2(token).delete("/things/in/220303").then().statusCode(405).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+            given().auth().oauth2(token).accept("application/xml").get("/things/1").then().statusCode(406);
+        }
+    }
+
     @Test
     void staffActInTheirRegionsOnly() {
         long id = create(VILLAGE, null);

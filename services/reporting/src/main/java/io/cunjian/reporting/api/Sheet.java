@@ -8,31 +8,19 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import io.cunjian.chassis.export.CsvExport;
+
 /**
- * A table written as CSV (UTF-8 with BOM, so Excel in China opens it right) or as a one-sheet XLSX
- * (Office Open XML with inline strings — a few files in a zip, no library needed).
+ * A table written as CSV (the chassis' {@link CsvExport}: UTF-8 with BOM, formulas neutralised) or as a one-sheet XLSX
+ * (Office Open XML — a few files in a zip, no library needed). The XLSX has no formula cell: a number is a number cell
+ * and everything else an inline string, which a spreadsheet shows as the text it is and never runs, so a village
+ * named {@code =HYPERLINK(…)} is shown by that name, without the apostrophe the CSV needs.
  */
 record Sheet(String name, List<String> header, List<List<Object>> rows) {
 
+    /** The chassis' CSV: text that would start a formula is written behind an apostrophe. */
     byte[] csv() {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        line(out, header.stream().map(h -> (Object) h).toList());
-        rows.forEach(r -> line(out, r));
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void line(StringBuilder out, List<Object> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String v = cells.get(i) == null ? "" : cells.get(i).toString();
-            if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-                v = "\"" + v.replace("\"", "\"\"") + "\"";
-            }
-            out.append(v);
-        }
-        out.append("\r\n");
+        return CsvExport.write(header, rows);
     }
 
     byte[] xlsx() {

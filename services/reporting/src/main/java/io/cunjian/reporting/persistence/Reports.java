@@ -44,6 +44,8 @@ class Reports implements ProgressReports {
     EntityManager em;
     @Inject
     MeterRegistry registry;
+    @Inject
+    RegionRollUp rollUp;
 
     @Override
     @Transactional
@@ -130,70 +132,12 @@ class Reports implements ProgressReports {
         // Roll-up latency per level, for the dashboard; the level is one of five words, never a code.
         Timer.Sample sample = Timer.start(registry);
         try {
-            return rollUp(prefix);
+            return rollUp.of(prefix);
         } finally {
             sample.stop(Timer.builder("cunjian.reporting.rollup").description("time to compute a region's roll-up")
                     .tag("level", RegionCode.parse(prefix).map(RegionCode::level).orElse("unknown"))
                     .serviceLevelObjectives(ROLLUP_BUCKETS).register(registry));
         }
-    }
-
-    private RegionReport rollUp(String prefix) {
-        String like = prefix + "%";
-        Object[] totals = (Object[]) em.createNativeQuery("""
-                SELECT coalesce(sum(villages), 0), coalesce(sum(demonstration), 0), coalesce(sum(meeting), 0),
-                       coalesce(sum(progress_sum) / nullif(sum(villages), 0), 0)
-                FROM rp_township_totals WHERE township_code LIKE :like""").setParameter("like", like).getSingleResult();
-        Map<String, Map<String, String[]>> labels = new java.util.HashMap<>();
-        List<ItemShare> shares = new ArrayList<>();
-        for (Object row : em.createNativeQuery("""
-                SELECT standard_id, item_code, sum(villages), sum(met), min(item_position)
-                FROM rp_township_item WHERE township_code LIKE :like
-                GROUP BY standard_id, item_code HAVING sum(villages) > 0 ORDER BY standard_id, min(item_position)""")
-                .setParameter("like", like).getResultList()) {
-            Object[] r = (Object[]) row;
-            long villages = ((Number) r[2]).longValue();
-            long met = ((Number) r[3]).longValue();
-            String[] label = itemLabel(labels, (String) r[0], (String) r[1]);
-            shares.add(new ItemShare((String) r[0], (String) r[1], label[0], label[1], villages, met,
-                    BigDecimal.valueOf(met).divide(BigDecimal.valueOf(villages), 4, RoundingMode.HALF_UP)));
-        }
-        List<Laggard> laggards = new ArrayList<>();
-        for (Object row : em.createNativeQuery("""
-                SELECT p.village_code, coalesce(v.name, p.village_code), p.progress, p.items_met, p.items_total
-                FROM rp_village_progress p LEFT JOIN rp_village v ON v.code = p.village_code
-                WHERE p.village_code LIKE :like AND NOT p.meets ORDER BY p.progress, p.village_code LIMIT 10""")
-                .setParameter("like", like).getResultList()) {
-            Object[] r = (Object[]) row;
-            laggards.add(new Laggard((String) r[0], (String) r[1], (BigDecimal) r[2], ((Number) r[3]).intValue(),
-                    ((Number) r[4]).intValue()));
-        }
-        List<MissingItem> missing = new ArrayList<>();
-        for (Object row : em.createNativeQuery("""
-                SELECT item_code, min(standard_id), sum(villages - met) FROM rp_township_item
-                WHERE township_code LIKE :like
-                GROUP BY item_code HAVING sum(villages - met) > 0 ORDER BY sum(villages - met) DESC, item_code LIMIT 10""")
-                .setParameter("like", like).getResultList()) {
-            Object[] r = (Object[]) row;
-            String[] label = itemLabel(labels, (String) r[1], (String) r[0]);
-            missing.add(new MissingItem((String) r[0], label[0], label[1], ((Number) r[2]).longValue()));
-        }
-        Number overdue = (Number) em.createNativeQuery("""
-                SELECT coalesce(sum(open_orders), 0) FROM rp_township_open_orders
-                WHERE township_code LIKE :like AND due_date < :today""")
-                .setParameter("like", like).setParameter("today", LocalDate.now(ChinaTime.ZONE)).getSingleResult();
-        List<BlindZone> blind = new ArrayList<>();
-        for (Object row : em.createNativeQuery("""
-                SELECT z.zone_id, z.village_code, coalesce(v.name, z.village_code), z.name FROM rp_zone z
-                LEFT JOIN rp_village v ON v.code = z.village_code
-                WHERE z.village_code LIKE :like AND NOT z.covered ORDER BY z.village_code, z.name LIMIT 200""")
-                .setParameter("like", like).getResultList()) {
-            Object[] r = (Object[]) row;
-            blind.add(new BlindZone(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]));
-        }
-        return new RegionReport(prefix, ((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(),
-                ((Number) totals[2]).longValue(), ((BigDecimal) totals[3]).setScale(4, RoundingMode.HALF_UP), shares, laggards,
-                missing, overdue.longValue(), blind, freshness());
     }
 
     /** The freshness of the oldest-applied topic: when the last event was written and how long it took to apply. */
@@ -209,25 +153,6 @@ class Reports implements ProgressReports {
         OffsetDateTime last = time(r[2]);
         OffsetDateTime applied = time(r[1]);
         return new Freshness(last, applied, Math.max(0, Duration.between(time(r[0]), applied).toMillis()) / 1000.0);
-    }
-
-    /**
-     * An item's {zh, en} labels from its standard version (the code for both when the version has not
-     * arrived); each standard's items are read once per report ({@code labels} caches them).
-     */
-    private String[] itemLabel(Map<String, Map<String, String[]>> labels, String standardId, String itemCode) {
-        Map<String, String[]> items = labels.computeIfAbsent(standardId, id -> {
-            Map<String, String[]> byCode = new java.util.HashMap<>();
-            List<?> found = em.createNativeQuery("SELECT items FROM rp_standard WHERE id = :id").setParameter("id", id)
-                    .getResultList();
-            if (!found.isEmpty()) {
-                for (JsonNode item : JsonText.tree((String) found.get(0))) {
-                    byCode.put(item.get("code").asText(), new String[] {item.get("labelZh").asText(), item.get("labelEn").asText()});
-                }
-            }
-            return byCode;
-        });
-        return items.getOrDefault(itemCode, new String[] {itemCode, itemCode});
     }
 
     private Map<String, String[]> categoryNames() {

@@ -43,7 +43,8 @@ public final class ArchitectureRules {
     /** Chassis parts that belong to the HTTP or storage edge, not to the domain. */
     static final String[] CHASSIS_EDGE = {
         "io.cunjian.chassis.problem..", "io.cunjian.chassis.concurrency..", "io.cunjian.chassis.persistence..",
-        "io.cunjian.chassis.inbox..", "io.cunjian.chassis.web..", "io.cunjian.chassis.openapi.."
+        "io.cunjian.chassis.inbox..", "io.cunjian.chassis.web..", "io.cunjian.chassis.openapi..",
+        "io.cunjian.chassis.export.."
     };
 
     /** Where the chassis keeps the caller and its access rules. */

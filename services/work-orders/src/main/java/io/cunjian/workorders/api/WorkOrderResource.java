@@ -32,6 +32,7 @@ import io.cunjian.chassis.domain.RegionCode;
 import io.cunjian.chassis.idempotency.Idempotent;
 import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.problem.InvalidInputProblem;
+import io.cunjian.chassis.replica.ReplicaProgress;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.workorders.domain.Results;
 import io.cunjian.workorders.domain.WorkOrder;
@@ -58,7 +59,9 @@ public class WorkOrderResource {
 
     @POST
     @Idempotent
-    @APIResponse(responseCode = "201", description = "created as a draft; 503 (retryable) while this service has not yet seen the village or category")
+    @APIResponse(responseCode = "201", description = "created as a draft")
+    @APIResponse(responseCode = "422", description = ReplicaProgress.API_422)
+    @APIResponse(responseCode = "503", description = ReplicaProgress.API_503)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createWorkOrder(@Valid @NotNull CreateWorkOrder body) {
         WorkOrder order = service.create(caller.get(), body.villageCode(), body.categoryCode().strip(), body.unit(),

@@ -51,16 +51,16 @@ public class WorkOrderService {
     Outbox outbox;
 
     /**
-     * A new draft order in a village and category this service has seen on village.events; one it has not
-     * seen (yet) is a retryable problem (the replica may lag a moment behind).
+     * A new draft order in a village and category this service has seen on village.events. One it has not seen
+     * is a retryable problem while its replica is still reading, and a 422 once it has read everything (ADR 0028).
      */
     @Transactional
     public WorkOrder create(Caller caller, String villageCode, String categoryCode, String requestedUnit,
             WorkOrder.Details details) {
         caller.require(Policies.MANAGE_IN_REGION, villageCode);
         WorkOrder.requireWholePosition(details.location());
-        villages.requireVillage(villageCode);
-        CategoryReplica.ReplicaCategory category = categories.require(categoryCode);
+        villages.requireVillage("villageCode", villageCode);
+        CategoryReplica.ReplicaCategory category = categories.require("categoryCode", categoryCode);
         WorkOrder.Changed created = WorkOrder.create(UUID.randomUUID(), villageCode, categoryCode, category.unit(),
                 category.unitZh(), requestedUnit, details);
         orders.add(created.order(), caller.subject(), now());
