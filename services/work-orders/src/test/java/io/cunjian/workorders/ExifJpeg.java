@@ -50,6 +50,21 @@ final class ExifJpeg {
         return jpeg.toByteArray();
     }
 
+    /**
+     * A "pixel bomb": a JPEG of a few dozen bytes whose frame header (SOF0) declares {@code width} × {@code height}
+     * pixels, which a decoder would allocate before finding that the data is missing.
+     */
+    static byte[] declaring(int width, int height) {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        jpeg.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 17, 8 });
+        jpeg.writeBytes(new byte[] { (byte) (height >> 8), (byte) height, (byte) (width >> 8), (byte) width, 3 });
+        for (int component = 1; component <= 3; component++) {
+            jpeg.writeBytes(new byte[] { (byte) component, 0x11, 0 });
+        }
+        jpeg.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xD9 });
+        return jpeg.toByteArray();
+    }
+
     private static void entry(ByteBuffer b, int tag, int type, int count, int value) {
         b.putShort((short) tag).putShort((short) type).putInt(count).putInt(value);
     }

@@ -1,8 +1,10 @@
 package io.cunjian.chassis.problem;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,13 +14,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cunjian.chassis.config.QuarkusSettings;
+import io.cunjian.chassis.config.RequestLimits;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Answers a declared body over {@code quarkus.http.limits.max-body-size} with a 413 problem. Quarkus'
- * own check (which this one runs just before) answers with an empty body, outside any exception mapper.
+ * Answers a declared body over its route's limit ({@link RequestLimits}: small for JSON, larger where a route takes
+ * a file) or over {@code quarkus.http.limits.max-body-size} with a 413 problem, before the body is read. Quarkus'
+ * own check (which this one runs just before) answers with an empty body, outside any exception mapper, and knows
+ * one limit for the whole server.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -29,12 +35,35 @@ public class BodySizeLimit {
     @Inject
     QuarkusSettings quarkus;
 
+    @Inject
+    RequestLimits limits;
+
+    private record RouteLimit(Pattern path, long bytes) {
+    }
+
     void install(@Observes Router router) {
-        if (quarkus.maxBodySize().isEmpty()) {
-            return;
+        List<RouteLimit> routes = new ArrayList<>();
+        limits.routes().forEach((path, size) -> routes.add(new RouteLimit(pattern(path), size.asLongValue())));
+        long ceiling = quarkus.maxBodySize().map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        long otherwise = limits.body().asLongValue();
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
+            String path = context.request().path();
+            long limit = routes.stream().filter(r -> r.path().matcher(path).matches()).mapToLong(RouteLimit::bytes)
+                    .findFirst().orElse(otherwise);
+            check(context, Math.min(limit, ceiling));
+        });
+    }
+
+    /** A route's path with {@code *} for one segment. */
+    static Pattern pattern(String path) {
+        StringBuilder regex = new StringBuilder();
+        for (String piece : path.split("\\*", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append("[^/]+");
+            }
+            regex.append(Pattern.quote(piece));
         }
-        long limit = quarkus.maxBodySize().get().asLongValue();
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> check(context, limit));
+        return Pattern.compile(regex.toString());
     }
 
     private void check(RoutingContext context, long limit) {

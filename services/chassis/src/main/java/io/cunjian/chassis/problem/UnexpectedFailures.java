@@ -49,6 +49,13 @@ public class UnexpectedFailures {
             if (cause instanceof IOException && "Request too large".equals(cause.getMessage())) {
                 return mappers.answer(request, ProblemType.PAYLOAD_TOO_LARGE, null, List.of(), Map.of(), Map.of());
             }
+            // A form with more parts than quarkus.http.limits.max-parameters: Quarkus REST's parser stops at the limit
+            // with a bare RuntimeException; the caller sent too much, not our error.
+            String limit = formPartsLimit(cause);
+            if (limit != null) {
+                return mappers.answer(request, ProblemType.PAYLOAD_TOO_LARGE, Messages.text(locale, "problem.payload-too-large.parts", limit),
+                        List.of(), Map.of(), Map.of());
+            }
             if (unstorableCharacters(cause)) {
                 // e.g. a NUL character in a name: PostgreSQL cannot store it; the caller's input, not our error
                 return mappers.answer(request, ProblemType.BAD_REQUEST, Messages.text(locale, "problem.bad-request.characters"),
@@ -69,6 +76,19 @@ public class UnexpectedFailures {
     }
 
     static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    private static final java.util.regex.Pattern FORM_PARTS = java.util.regex.Pattern.compile("Param limit of (\\d+) was exceeded");
+
+    /** The form-part limit {@code cause} reports having hit, from Quarkus REST's form parser; else null. */
+    static String formPartsLimit(Throwable cause) {
+        StackTraceElement[] at = cause.getStackTrace();
+        if (cause.getClass() != RuntimeException.class || cause.getMessage() == null || at.length == 0
+                || !at[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")) {
+            return null;
+        }
+        java.util.regex.Matcher m = FORM_PARTS.matcher(cause.getMessage());
+        return m.matches() ? m.group(1) : null;
+    }
 
     /**
      * The database cannot be reached or refuses connections (SQLSTATE class 08, 57P01–57P03 shut down or

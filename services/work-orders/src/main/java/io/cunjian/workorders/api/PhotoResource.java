@@ -98,6 +98,10 @@ public class PhotoResource {
         String contentType = PhotoEvidence.contentType(image)
                 .orElseThrow(() -> new InvalidInputProblem("file", "problem.photo.not-an-image"));
         ExifReader.Exif exif = ExifReader.read(image);
+        if (exif.pixels() > config.maxPixels()) {
+            // Refused from the header, before anything (a thumbnail, a viewer) could try to decode it.
+            throw new InvalidInputProblem("file", "problem.photo.too-many-pixels");
+        }
         String fileName = file.fileName() == null ? null : file.fileName().length() > 255 ? file.fileName().substring(0, 255) : file.fileName();
         Photo p = photos.upload(orderId,
                 new PhotoService.Upload(image, contentType, fileName, exif.takenAt(), exif.position()), caller.get());
