@@ -160,8 +160,12 @@ class ProductionWorkloadsTest {
     }
 
     /** As DockerComposeTest does for compose: what the configuration reads is set, and nothing else. */
+    static final Set<String> NEVER_IN_PRODUCTION = Set.of("CUNJIAN_AUTH_DEVELOPMENT_MODE");
+
     @Test
     void everyServiceGetsExactlyTheEnvironmentItsConfigurationReads() throws IOException {
+        // Read by every service, and left unset in production on purpose: it defaults to false, and with it the
+        // development key and sign-in are refused (docs/adr/0026-development-mode-and-authentication-first.md).
         for (ServiceDescriptor s : services) {
             Map<String, Boolean> read = environmentReferences(s);
             Set<String> set = new TreeSet<>();
@@ -172,7 +176,12 @@ class ProductionWorkloadsTest {
                 assertThat(configMap).as(s.name() + ": envFrom only from ConfigMaps").isNotNull();
                 set.addAll(map(named("ConfigMap", configMap), "data").keySet());
             }
-            read.forEach((variable, hasDefault) -> assertThat(set).as(s.name() + " sets " + variable).contains(variable));
+            read.forEach((variable, hasDefault) -> {
+                if (!NEVER_IN_PRODUCTION.contains(variable)) {
+                    assertThat(set).as(s.name() + " sets " + variable).contains(variable);
+                }
+            });
+            assertThat(set).as(s.name() + ": production never switches on development mode").doesNotContainAnyElementsOf(NEVER_IN_PRODUCTION);
             Set<String> extra = new TreeSet<>(set);
             extra.removeAll(read.keySet());
             assertThat(extra).as(s.name() + ": variables set that nothing reads").isSubsetOf(READ_WITHOUT_REFERENCE);
