@@ -16,11 +16,9 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.cunjian.chassis.replica.CategoryReplica;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.testing.EventsOnTopic;
 import io.cunjian.testing.RealInfrastructure;
@@ -43,21 +41,17 @@ class UnknownReferenceTest {
     static final String CATEGORY = "wo-unknown-ref-metre";
     static final String VILLAGE = "460105001001";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "cunjian.kafka.topic-prefix")
-    String prefix;
+    @Inject
+    ReferenceData reference;
     @Inject
     RegionReplica villages;
-    @Inject
-    CategoryReplica categories;
     @Inject
     DataSource db;
 
     @BeforeEach
     void reference() {
-        Fixtures.category(bootstrap, prefix, categories, CATEGORY, "METRE", "米");
-        Fixtures.village(bootstrap, prefix, villages, VILLAGE);
+        reference.category(CATEGORY, "METRE", "米");
+        reference.village(VILLAGE);
     }
 
     @Test
@@ -103,8 +97,8 @@ class UnknownReferenceTest {
             try (Statement st = lock.createStatement()) {
                 st.execute("LOCK TABLE replica_region IN EXCLUSIVE MODE");
             }
-            try (TestEvents events = new TestEvents(bootstrap)) {
-                events.send(prefix + "village.events", justRegistered, RegionReplica.REGISTERED, "{\"code\":\""
+            try (TestEvents events = new TestEvents(reference.bootstrap())) {
+                events.send(reference.prefix() + "village.events", justRegistered, RegionReplica.REGISTERED, "{\"code\":\""
                         + justRegistered + "\",\"name\":\"新登记村\",\"level\":\"VILLAGE\",\"parentCode\":\"460105001\",\"version\":0}");
             }
             Response[] last = new Response[1];

@@ -12,14 +12,11 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cunjian.chassis.replica.CategoryReplica;
-import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.testing.BoundsContract;
 import io.cunjian.testing.EventsOnTopic;
 import io.cunjian.testing.RealInfrastructure;
@@ -47,22 +44,16 @@ class WorkOrdersBoundsTest extends BoundsContract {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final AtomicInteger SERIAL = new AtomicInteger(4100);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "cunjian.kafka.topic-prefix")
-    String prefix;
     @Inject
-    RegionReplica villages;
-    @Inject
-    CategoryReplica categories;
+    ReferenceData reference;
     @Inject
     DataSource db;
 
     @BeforeEach
     void reference() {
-        Fixtures.category(bootstrap, prefix, categories, CATEGORY, "METRE", "米");
+        reference.category(CATEGORY, "METRE", "米");
         Fixtures.contractor(CONTRACTOR, "边界测试公司");
-        Fixtures.village(bootstrap, prefix, villages, VILLAGE);
+        reference.village(VILLAGE);
     }
 
     @Override

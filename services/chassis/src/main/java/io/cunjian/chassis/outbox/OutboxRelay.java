@@ -217,11 +217,6 @@ public class OutboxRelay {
                     st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
                     st.executeUpdate();
                 }
-                // The broker has every row already: were this mark lost in a crash, the rows would be sent again,
-                // which consumers absorb (they de-duplicate by ce_id). So the mark need not wait for the disk.
-                try (PreparedStatement st = c.prepareStatement("SET LOCAL synchronous_commit = off")) {
-                    st.execute();
-                }
                 c.commit();
                 published.increment(ids.size());
                 return ids.size() == config.batchSize();
@@ -238,9 +233,13 @@ public class OutboxRelay {
      * read second: a lock tried row by row could fail on one row of a bucket and succeed on a later one.
      */
     private static Array lockPendingBuckets(Connection c) throws SQLException {
+        // In the same round trip, this transaction's commit (the mark) is told not to wait for the disk: the broker
+        // has every row by then, so a mark lost in a crash only sends the rows again, which consumers absorb
+        // (they de-duplicate by ce_id). set_config(…, true) lasts until the transaction ends, like SET LOCAL.
         try (PreparedStatement st = c.prepareStatement("""
-                SELECT array_agg(bucket) FROM (SELECT DISTINCT key_bucket AS bucket FROM outbox_event WHERE sent_at IS NULL) pending
-                WHERE pg_try_advisory_xact_lock(?, bucket)""")) {
+                SELECT (SELECT array_agg(bucket) FROM (SELECT DISTINCT key_bucket AS bucket FROM outbox_event WHERE sent_at IS NULL) pending
+                        WHERE pg_try_advisory_xact_lock(?, bucket)),
+                       set_config('synchronous_commit', 'off', true)""")) {
             st.setInt(1, BUCKET_LOCK_NAMESPACE);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

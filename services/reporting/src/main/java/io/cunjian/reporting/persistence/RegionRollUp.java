@@ -126,7 +126,7 @@ class RegionRollUp {
                         rs.getObject(9, OffsetDateTime.class)));
     }
 
-    /** The same figures as {@code Reports.freshness()}: the oldest-applied topic's last event and how long it took. */
+    /** The freshness of the oldest-applied topic: its last event's time, when it was applied, how long it took (one home). */
     static Freshness freshness(OffsetDateTime oldest, OffsetDateTime applied, OffsetDateTime newest) {
         if (oldest == null) {
             return new Freshness(null, null, null);

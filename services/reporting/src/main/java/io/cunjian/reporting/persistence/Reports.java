@@ -147,12 +147,7 @@ class Reports implements ProgressReports {
         List<?> rows = em.createNativeQuery("SELECT min(last_ce_time), min(applied_at), max(last_ce_time) FROM rp_watermark")
                 .getResultList();
         Object[] r = (Object[]) rows.get(0);
-        if (r[0] == null) {
-            return new Freshness(null, null, null);
-        }
-        OffsetDateTime last = time(r[2]);
-        OffsetDateTime applied = time(r[1]);
-        return new Freshness(last, applied, Math.max(0, Duration.between(time(r[0]), applied).toMillis()) / 1000.0);
+        return RegionRollUp.freshness(time(r[0]), time(r[1]), time(r[2]));
     }
 
     private Map<String, String[]> categoryNames() {
