@@ -23,12 +23,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
 import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.idempotency.Idempotent;
+import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.replica.ReplicaProgress;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.community.domain.GridService;
@@ -77,6 +79,7 @@ public class GroupResource {
     @Path("/{id}/households")
     @Idempotent
     @APIResponse(responseCode = "200", description = "the household is in the group")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public Response joinGroup(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id, @Valid @NotNull JoinGroup body) {
         return answer(service.join(caller.get(), Ids.parse(id, NOT_FOUND), body.householdId()));
     }

@@ -10,12 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.concurrency.ETags;
 import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.idempotency.Idempotent;
+import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.community.domain.HouseholdService;
 import io.cunjian.community.domain.Person;
@@ -44,6 +46,7 @@ public class PersonResource {
     @Path("/{id}/erasure")
     @Idempotent
     @APIResponse(responseCode = "200", description = "the person's personal fields are erased (erasing again changes nothing)")
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public Response erasePerson(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id) {
         Person p = service.erase(caller.get(), Ids.parse(id, NOT_FOUND));
         return Response.ok(PersonView.of(p)).tag(ETags.of(p.version())).build();

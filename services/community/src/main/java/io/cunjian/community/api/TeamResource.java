@@ -14,11 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.idempotency.Idempotent;
+import io.cunjian.chassis.openapi.ApiConventions;
 import io.cunjian.chassis.replica.ReplicaProgress;
 import io.cunjian.chassis.security.CurrentCaller;
 import io.cunjian.community.domain.Grid;
@@ -49,6 +51,7 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "the village's teams after the change")
     @APIResponse(responseCode = "422", description = ReplicaProgress.API_422)
     @APIResponse(responseCode = "503", description = ReplicaProgress.API_503)
+    @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
     public TeamsView addTeamMember(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code,
             @PathParam("kind") TeamKind kind, @Valid @NotNull AddTeamMember body) {
         String village = Ids.village("code", code);

@@ -123,7 +123,7 @@ public class GridService {
         caller.require(Policies.MANAGE_IN_REGION, villageCode);
         households.lockVillage(villageCode);
         Grid.TeamMember member = grid.teams(villageCode).stream()
-                .filter(m -> m.kind() == kind && m.personId() == personId).findFirst()
+                .filter(m -> m.kind() == kind && m.personId().equals(personId)).findFirst()
                 .orElseThrow(() -> new NotFound("problem.team.not-member", personId, kind));
         grid.removeTeamMember(villageCode, kind, personId);
         publishTeam(villageCode, GridChange.TEAM_MEMBER_REMOVED, member);

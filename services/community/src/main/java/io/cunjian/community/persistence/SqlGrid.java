@@ -38,9 +38,13 @@ public class SqlGrid implements Grid {
 
     @Override
     public Optional<JointDefenceGroup> addGroup(JointDefenceGroup g) {
-        UUID id = (UUID) (em.createNativeQuery(
-                "INSERT INTO joint_defence_group (village_code, leader_person_id) VALUES (:v, :l) RETURNING id")
-                .setParameter("v", g.villageCode()).setParameter("l", g.leaderPersonId()).getSingleResult());
+        // no null parameter: a null of unknown type would reach PostgreSQL as bytea, not uuid
+        UUID id = g.leaderPersonId() == null
+                ? (UUID) em.createNativeQuery("INSERT INTO joint_defence_group (village_code) VALUES (:v) RETURNING id")
+                        .setParameter("v", g.villageCode()).getSingleResult()
+                : (UUID) em.createNativeQuery(
+                        "INSERT INTO joint_defence_group (village_code, leader_person_id) VALUES (:v, :l) RETURNING id")
+                        .setParameter("v", g.villageCode()).setParameter("l", g.leaderPersonId()).getSingleResult();
         for (UUID household : g.households()) {
             if (!join(id, household)) {
                 return Optional.empty(); // the caller refuses, and its transaction takes the group back
@@ -67,6 +71,12 @@ public class SqlGrid implements Grid {
 
     @Override
     public void save(JointDefenceGroup g) {
+        // a group's 户长 is named, never taken away: without one only the version changes
+        if (g.leaderPersonId() == null) {
+            em.createNativeQuery("UPDATE joint_defence_group SET version = :version WHERE id = :id")
+                    .setParameter("version", g.version()).setParameter("id", g.id()).executeUpdate();
+            return;
+        }
         em.createNativeQuery("UPDATE joint_defence_group SET leader_person_id = :l, version = :version WHERE id = :id")
                 .setParameter("l", g.leaderPersonId()).setParameter("version", g.version()).setParameter("id", g.id())
                 .executeUpdate();
