@@ -48,9 +48,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Replaying the three topics from offset zero (the online rebuild), beside Kafka's own
- * ConsumerPerformance reading the same topics in the same run. Prints events/s of both; asserts
- * that the rebuilt figures equal those the live consumers made and that every verified quantity
+ * The live consumers draining a backlog, then a replay of the three topics from offset zero (the
+ * online rebuild), beside Kafka's own ConsumerPerformance reading the same topics in the same run.
+ * Prints events/s of each; asserts that the live figures equal the ledger of what was produced,
+ * that the rebuilt figures equal those the live consumers made, and that every verified quantity
  * counts exactly once. Smoke size in CI; the documented size (docs/benchmarks/reporting-replay.md)
  * is a million mixed events: {@code -Dbenchmark.replay.events=1000000}.
  */
