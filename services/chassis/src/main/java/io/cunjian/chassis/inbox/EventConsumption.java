@@ -132,17 +132,13 @@ public class EventConsumption {
         };
         List<IncomingEvent> events = new ArrayList<>(records.size());
         List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.size());
-        List<Read> read = (records.size() >= READ_IN_PARALLEL_FROM ? records.parallelStream() : records.stream())
-                .map(Read::of).toList();
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, byte[]> record = records.get(i);
-            if (read.get(i).poison() == null) {
-                events.add(read.get(i).event());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(CloudEventParser.parse(record));
                 readable.add(record);
-            } else {
-                String why = read.get(i).poison().getMessage();
-                LOG.warnf("%s: %s@%d is poison (%s); dead-lettered", consumer, record.topic(), record.offset(), why);
-                deadLetter.accept(record, why);
+            } catch (PoisonEventException e) {
+                LOG.warnf("%s: %s@%d is poison (%s); dead-lettered", consumer, record.topic(), record.offset(), e.getMessage());
+                deadLetter.accept(record, e.getMessage());
             }
         }
         if (events.isEmpty()) {
@@ -164,23 +160,6 @@ public class EventConsumption {
                 } catch (PoisonEventException p) {
                     deadLetter.accept(readable.get(i), p.getMessage());
                 }
-            }
-        }
-    }
-
-    /**
-     * Batches this large are read (headers, JSON, schema) on all cores: reading is most of a
-     * replay's own CPU time, and the database waits meanwhile. Records keep their order.
-     */
-    static final int READ_IN_PARALLEL_FROM = 1_000;
-
-    /** A record read: its event, or why it is poison. */
-    private record Read(IncomingEvent event, PoisonEventException poison) {
-        static Read of(ConsumerRecord<String, byte[]> record) {
-            try {
-                return new Read(CloudEventParser.parse(record), null);
-            } catch (PoisonEventException e) {
-                return new Read(null, e);
             }
         }
     }

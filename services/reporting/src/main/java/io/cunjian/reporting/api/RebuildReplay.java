@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -69,13 +67,6 @@ class RebuildReplay implements EventReplay {
         t.setDaemon(true);
         return t;
     });
-    // Applies one chunk while the runner reads and orders the next: reading is mostly the JVM's
-    // work, applying mostly the database's, and one thread doing both left each idle half the time.
-    private final ExecutorService applier = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "reporting-rebuild-apply");
-        t.setDaemon(true);
-        return t;
-    });
     private volatile KafkaConsumer<String, byte[]> reading;
     // A rebuild's progress on this instance, for the dashboard: records replayed, records still to read
     // up to the end offsets last looked at (0 when none runs here).
@@ -118,7 +109,6 @@ class RebuildReplay implements EventReplay {
             long analysedAt = 2_500;
             boolean caughtUp = false;
             ReplayOrder order = new ReplayOrder();
-            Future<?> applying = null;
             while (!stopping) {
                 order.add(consumer.poll(Duration.ofMillis(200)));
                 order.pauseOrResume(consumer);
@@ -128,9 +118,8 @@ class RebuildReplay implements EventReplay {
                 for (int from = 0; from < ready.size(); from += CHUNK) {
                     List<ConsumerRecord<String, byte[]>> part = ready.subList(from, Math.min(ready.size(), from + CHUNK));
                     records.addAndGet(part.size());
-                    finish(applying); // one chunk at a time, in order
-                    applying = applier.submit(() -> consumption.applyBatch(ReportingEventsConsumer.CONSUMER, part,
-                            () -> tables.use(id), live::apply, (record, why) -> unreadable.incrementAndGet()));
+                    consumption.applyBatch(ReportingEventsConsumer.CONSUMER, part, () -> tables.use(id), live::apply,
+                            (record, why) -> unreadable.incrementAndGet());
                 }
                 replayed.set(records.get());
                 if (System.nanoTime() - beat > 5_000_000_000L) {
@@ -144,7 +133,6 @@ class RebuildReplay implements EventReplay {
                     tables.analyse(id);
                 }
                 if (fetchedAll && order.isEmpty()) {
-                    finish(applying);
                     if (!caughtUp) {
                         caughtUp = true;
                         tables.heartbeat(id, records.get(), unreadable.get(), true);
@@ -167,21 +155,6 @@ class RebuildReplay implements EventReplay {
         }
     }
 
-    /** Waits for the chunk being applied; its failure is the rebuild's. */
-    private static void finish(Future<?> applying) {
-        if (applying == null) {
-            return;
-        }
-        try {
-            applying.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a chunk was applied", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
     private static Map<ReadPositions.Partition, Long> positions(Map<TopicPartition, Long> offsets) {
         Map<ReadPositions.Partition, Long> positions = new HashMap<>();
         offsets.forEach((tp, offset) -> positions.put(new ReadPositions.Partition(tp.topic(), tp.partition()), offset));
@@ -196,6 +169,5 @@ class RebuildReplay implements EventReplay {
             consumer.wakeup();
         }
         runner.shutdown();
-        applier.shutdown();
     }
 }
