@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import jakarta.validation.ConstraintViolation;
 
 import io.cunjian.chassis.domain.Rejection;
+import io.cunjian.chassis.domain.RowsRefused;
 import io.cunjian.chassis.problem.FieldError;
 import io.cunjian.chassis.problem.Messages;
 import io.cunjian.chassis.problem.ProblemException;
@@ -31,6 +32,13 @@ public final class ImportProblems {
                 .toList();
         return new ProblemException(ProblemType.VALIDATION, errors, "problem.import.rows", problems.size())
                 .with("rows", List.copyOf(problems));
+    }
+
+    /** The refusal of an import's use case as the answer: {@code rows} holds the file's row of each index it was given. */
+    public static ProblemException refused(RowsRefused refused, List<Integer> rows, UnaryOperator<String> column) {
+        List<RowProblem> problems = new ArrayList<>();
+        refused.failures().forEach(f -> problems.addAll(of(rows.get(f.index()), f.failure(), column)));
+        return refused(problems);
     }
 
     /** A request record's constraint violations, one problem each, on the column {@code column} maps its path to. */
