@@ -39,7 +39,9 @@ final class XlsxRows {
         // POI's limits are process-wide; every service reads with the same configuration
         ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
         ZipSecureFile.setMaxEntrySize(limits.maxEntryBytes());
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
+        OPCPackage pkg = null;
+        try {
+            pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
             XSSFReader reader = new XSSFReader(pkg);
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
@@ -60,6 +62,11 @@ final class XlsxRows {
             }
             boolean bomb = bomb(e);
             throw new InvalidInputProblem("file", bomb ? "problem.import.zip-bomb" : "problem.import.unreadable");
+        } finally {
+            if (pkg != null) {
+                // read only: nothing is saved back
+                pkg.revert();
+            }
         }
         collector.finish();
     }
