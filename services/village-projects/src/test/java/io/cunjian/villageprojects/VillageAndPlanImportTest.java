@@ -92,7 +92,7 @@ class VillageAndPlanImportTest {
                 + a + "," + TOWNSHIP + ",东岭村,320,1100,是,2025,第一批,王书记,13904340000\r\n"
                 + b + "," + TOWNSHIP + ",西岭村,,,否,,,,\r\n";
         byte[] file = csv.getBytes(Charset.forName("GB18030"));
-        upload("/api/v1/villages/import", "text/csv", file).statusCode(200)
+        upload("/api/v1/villages/import", "text/csv", file).statusCode(201)
                 .body("registered", equalTo(2)).body("updated", equalTo(0)).body("unchanged", equalTo(0));
         given().get("/api/v1/villages/" + a).then().statusCode(200).body("name", equalTo("东岭村"))
                 .body("demonstration", equalTo(true)).body("households", equalTo(320)).body("contact.phone", equalTo("13904340000"));
@@ -130,7 +130,7 @@ class VillageAndPlanImportTest {
         String outside = "430101001205";
         upload("/api/v1/villages/import", "text/csv", ("code,townshipCode,name\n" + good + "," + TOWNSHIP + ",好村\n"
                 + outside + ",430101001,外村\n").getBytes(StandardCharsets.UTF_8)).statusCode(400)
-                .body("rows.row", contains(3));
+                .body("rows.row", contains(3)).body("rows.column", contains("code"));
         given().get("/api/v1/villages/" + good).then().statusCode(404);
         assertThat(EventsOnTopic.outboxRows(db, good)).isZero();
     }
@@ -149,7 +149,7 @@ class VillageAndPlanImportTest {
                 List.of(one, STANDARD, "2026-12-31", "street-lighting", "lamp-head-replacement", 140),
                 List.of(two, STANDARD, "2026-12-31", "street-lighting", "street-lamp-repair", 12)));
         long events = EventsOnTopic.outboxRows(db, one);
-        upload("/api/v1/villages/plans/import", XLSX, file).statusCode(200).body("set", equalTo(2)).body("unchanged", equalTo(0));
+        upload("/api/v1/villages/plans/import", XLSX, file).statusCode(201).body("set", equalTo(2)).body("unchanged", equalTo(0));
         given().get("/api/v1/villages/" + one + "/plan").then().statusCode(200).body("revision", equalTo(1))
                 .body("workTargets.size()", equalTo(2))
                 .body("workTargets.find { it.categoryCode == 'lamp-head-replacement' }.quantity", equalTo(140));

@@ -129,7 +129,7 @@ class WorkOrderImportTest {
                 .replace(OTHER + "," + CATEGORY + ",abc,不是数字,明天,,\n", "");
         upload("text/csv", refusedByTheUseCase.getBytes(StandardCharsets.UTF_8)).statusCode(400)
                 .body("rows.row", contains(3, 4, 5))
-                .body("rows.column", contains("categoryCode", "", "longitude"))
+                .body("rows.column", contains("categoryCode", "villageCode", "longitude"))
                 .body("detail", containsString("3"));
         assertThat(WorkOrderApi.orderRows(db, OTHER)).isEqualTo(orders);
         assertThat(EventsOnTopic.outboxRows(db, OTHER)).isEqualTo(events);

@@ -1,6 +1,7 @@
 package io.cunjian.chassis.spreadsheet;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -14,6 +15,7 @@ import io.cunjian.chassis.problem.Messages;
 import io.cunjian.chassis.problem.ProblemException;
 import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.problem.Rejections;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * The answer to a refused import (ADR 0037): 400 problem+json naming every bad row in {@code rows} (row, column,
@@ -41,20 +43,31 @@ public final class ImportProblems {
         return refused(problems);
     }
 
-    /** A request record's constraint violations, one problem each, on the column {@code column} maps its path to. */
-    public static List<RowProblem> of(int row, Set<? extends ConstraintViolation<?>> violations, UnaryOperator<String> column) {
-        List<RowProblem> out = new ArrayList<>();
+    /**
+     * Adds a request record's constraint violations to {@code problems}, one each, on the column {@code column} maps
+     * its path to; a column the row already has a problem on (a cell that was no number) is not named twice.
+     */
+    public static void add(List<RowProblem> problems, int row, Set<? extends ConstraintViolation<?>> violations,
+            UnaryOperator<String> column) {
+        Set<String> named = new HashSet<>();
+        problems.stream().filter(p -> p.row() == row).forEach(p -> named.add(p.column()));
         violations.stream().sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
-                .forEach(v -> out.add(new RowProblem(row, column.apply(v.getPropertyPath().toString()), v.getMessage())));
-        return out;
+                .map(v -> new RowProblem(row, column.apply(v.getPropertyPath().toString()), v.getMessage()))
+                .filter(p -> named.add(p.column()) || p.column().isEmpty())
+                .forEach(problems::add);
     }
 
     /**
      * What a use case's refusal of one row says, as row problems; a failure that is not the row's (the service is not
-     * ready: 5xx) is thrown on, so the whole import answers it.
+     * ready: 5xx) is thrown on, so the whole import answers it. A refusal naming no field (the caller may not act in
+     * the row's region, the row's village is unknown) is on the column {@code column} gives the empty field.
      */
     public static List<RowProblem> of(int row, RuntimeException failure, UnaryOperator<String> column) {
         ProblemException problem;
+        if (failure instanceof ForbiddenException) {
+            return List.of(new RowProblem(row, column.apply(""),
+                    Messages.text(Messages.defaultLocale(), ProblemType.FORBIDDEN.titleKey())));
+        }
         if (failure instanceof ProblemException p) {
             problem = p;
         } else if (failure instanceof Rejection r) {
@@ -66,7 +79,8 @@ public final class ImportProblems {
             throw problem;
         }
         if (problem.errors().isEmpty()) {
-            return List.of(new RowProblem(row, "", Messages.text(Messages.defaultLocale(), problem.detail(), problem.args())));
+            return List.of(new RowProblem(row, column.apply(""),
+                    Messages.text(Messages.defaultLocale(), problem.detail(), problem.args())));
         }
         return problem.errors().stream()
                 .map(e -> new RowProblem(row, column.apply(e.field()), Messages.text(Messages.defaultLocale(), e.message())))

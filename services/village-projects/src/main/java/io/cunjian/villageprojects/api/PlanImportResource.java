@@ -87,10 +87,13 @@ public class PlanImportResource {
             + "coverage targets are kept as they are; at most 20,000 rows; the template is GET /api/v1/villages/plans/import/template",
             content = {@Content(mediaType = SpreadsheetReader.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = Bounds.IMPORT_FILE)),
                 @Content(mediaType = SpreadsheetReader.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Bounds.IMPORT_FILE))})
-    @APIResponse(responseCode = "200", description = "every village's plan set, or already as the file says")
+    @APIResponse(responseCode = "201", description = "every village's plan set (a first plan or a new revision) or already as the file says",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanImportResult.class)))
+    @APIResponse(responseCode = "200", description = "nothing set: every village's plan was already as the file says",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanImportResult.class)))
     @APIResponse(responseCode = "400", description = "nothing written: the problem names each bad row in rows (row, column, problem)")
     @APIResponse(responseCode = "413", description = "the file is larger than the service accepts")
-    public PlanImportResult importPlans(byte[] body) {
+    public Response importPlans(byte[] body) {
         List<RowProblem> problems = new ArrayList<>();
         Map<String, Group> groups = new LinkedHashMap<>();
         for (SheetRow row : spreadsheets.read(body, COLUMNS)) {
@@ -128,7 +131,8 @@ public class PlanImportResource {
         }
         try {
             PlanImport.Imported imported = imports.importAll(caller.get(), plans);
-            return new PlanImportResult(imported.set(), imported.unchanged());
+            return Response.status(imported.set() > 0 ? 201 : 200).type(MediaType.APPLICATION_JSON)
+                    .entity(new PlanImportResult(imported.set(), imported.unchanged())).build();
         } catch (RowsRefused refused) {
             List<RowProblem> refusedRows = new ArrayList<>();
             for (RowsRefused.Failure f : refused.failures()) {
@@ -138,7 +142,8 @@ public class PlanImportResource {
                         : null;
                 if (errors == null) {
                     // a refusal of the whole plan (the caller, the village) names the village's first row
-                    refusedRows.addAll(ImportProblems.of(group.rows().get(0).row(), f.failure(), field -> field));
+                    refusedRows.addAll(ImportProblems.of(group.rows().get(0).row(), f.failure(),
+                            field -> field.isEmpty() ? "villageCode" : field));
                 } else {
                     errors.forEach(e -> refusedRows.add(locate(group, e.field(),
                             Messages.text(Messages.defaultLocale(), e.message()))));

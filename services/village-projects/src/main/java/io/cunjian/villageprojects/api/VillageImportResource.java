@@ -77,10 +77,13 @@ public class VillageImportResource {
             + "the template is GET /api/v1/villages/import/template",
             content = {@Content(mediaType = SpreadsheetReader.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = Bounds.IMPORT_FILE)),
                 @Content(mediaType = SpreadsheetReader.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Bounds.IMPORT_FILE))})
-    @APIResponse(responseCode = "200", description = "every row written: villages registered, updated or left as they were")
+    @APIResponse(responseCode = "201", description = "every row written, at least one village registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VillageImportResult.class)))
+    @APIResponse(responseCode = "200", description = "every row written: villages updated or left as they were, none registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VillageImportResult.class)))
     @APIResponse(responseCode = "400", description = "nothing written: the problem names each bad row in rows (row, column, problem)")
     @APIResponse(responseCode = "413", description = "the file is larger than the service accepts")
-    public VillageImportResult importVillages(byte[] body) {
+    public Response importVillages(byte[] body) {
         List<SheetRow> rows = spreadsheets.read(body, COLUMNS);
         List<RowProblem> problems = new ArrayList<>();
         List<VillageImport.Row> villages = new ArrayList<>();
@@ -94,7 +97,7 @@ public class VillageImportResource {
                     Cells.integer(row, "households", problems), Cells.integer(row, "population", problems),
                     Cells.yesNo(row, "demonstration", false, problems), Cells.integer(row, "creationYear", problems),
                     row.orNull("creationBatch"), contact);
-            problems.addAll(ImportProblems.of(row.row(), validator.validate(village), VillageImportResource::column));
+            ImportProblems.add(problems, row.row(), validator.validate(village), VillageImportResource::column);
             if (!village.code().isEmpty() && !RegionCode.isVillageCode(village.code())) {
                 problems.add(RowProblem.of(row.row(), "code", "problem.village.code.invalid"));
             } else if (!village.code().isEmpty() && !seen.add(village.code())) {
@@ -111,7 +114,8 @@ public class VillageImportResource {
         }
         try {
             VillageImport.Imported imported = imports.importAll(caller.get(), villages);
-            return new VillageImportResult(imported.registered(), imported.updated(), imported.unchanged());
+            return Response.status(imported.registered() > 0 ? 201 : 200).type(MediaType.APPLICATION_JSON)
+                    .entity(new VillageImportResult(imported.registered(), imported.updated(), imported.unchanged())).build();
         } catch (RowsRefused refused) {
             List<RowsRefused.Failure> failures = refused.failures().stream()
                     .map(f -> f.failure() instanceof VillageImport.RejectedRow r
@@ -137,6 +141,8 @@ public class VillageImportResource {
         return switch (field) {
             case "contact.name" -> "contactName";
             case "contact.phone" -> "contactPhone";
+            // a refusal naming no field (the caller may not act in the village's region) is the village's
+            case "" -> "code";
             default -> field;
         };
     }

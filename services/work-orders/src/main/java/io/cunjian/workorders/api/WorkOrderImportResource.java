@@ -62,9 +62,9 @@ public class WorkOrderImportResource {
             Column.optional("dueDate", "截止日期"),
             Column.optional("priority", "优先级"));
 
-    /** The request's field paths that are not a column's name. */
+    /** The request's field paths that are not a column's name; a refusal naming no field is the village's. */
     private static final Map<String, String> COLUMN_OF = Map.of("location.text", "location", "location.latitude", "latitude",
-            "location.longitude", "longitude");
+            "location.longitude", "longitude", "", "villageCode");
 
     @Inject
     CurrentCaller caller;
@@ -84,8 +84,10 @@ public class WorkOrderImportResource {
             + "at most 20,000 rows; the template is GET /api/v1/work-orders/import/template",
             content = {@Content(mediaType = SpreadsheetReader.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = Bounds.IMPORT_FILE)),
                 @Content(mediaType = SpreadsheetReader.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Bounds.IMPORT_FILE))})
-    @APIResponse(responseCode = "201", description = "every row's draft order created (or already there from an earlier import)")
-    @APIResponse(responseCode = "200", description = "nothing created: every row's order was already there")
+    @APIResponse(responseCode = "201", description = "every row's draft order created (or already there from an earlier import)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkOrderImportResult.class)))
+    @APIResponse(responseCode = "200", description = "nothing created: every row's order was already there",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkOrderImportResult.class)))
     @APIResponse(responseCode = "400", description = "nothing created: the problem names each bad row in rows (row, column, problem)")
     @APIResponse(responseCode = "413", description = "the file is larger than the service accepts")
     public Response importWorkOrders(byte[] body) {
@@ -101,7 +103,7 @@ public class WorkOrderImportResource {
                     new LocationInput(row.orNull("location"), Cells.decimal(row, "latitude", problems),
                             Cells.decimal(row, "longitude", problems)),
                     Cells.date(row, "dueDate", problems), Cells.choice(row, "priority", Priority.class, problems));
-            problems.addAll(ImportProblems.of(row.row(), validator.validate(order), WorkOrderImportResource::column));
+            ImportProblems.add(problems, row.row(), validator.validate(order), WorkOrderImportResource::column);
             if (problems.size() == before) {
                 var details = order.details();
                 var location = order.location();
