@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.ChinaTime;
 import io.cunjian.chassis.domain.RegionCode;
+import io.cunjian.chassis.export.CsvExport;
+import io.cunjian.chassis.export.XlsxExport;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.ratelimit.Budget;
 import io.cunjian.chassis.ratelimit.RateLimited;
@@ -110,10 +112,12 @@ public class ProgressReportResource {
             items.forEach(i -> row.add(status(v.itemStatus().get(i.code()), en)));
             rows.add(row);
         }
-        Sheet sheet = new Sheet(en ? "Progress " + code : "创建进度 " + code, header, rows);
         String file = "cunjian-" + code + "-" + LocalDate.now(ChinaTime.ZONE) + "." + format;
-        return jakarta.ws.rs.core.Response.ok(format.equals("csv") ? sheet.csv() : sheet.xlsx())
-                .type(format.equals("csv") ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        boolean csv = format.equals("csv");
+        return jakarta.ws.rs.core.Response.ok(csv
+                        ? CsvExport.write(header, rows)
+                        : XlsxExport.write(en ? "Progress " + code : "创建进度 " + code, header, rows))
+                .type(csv ? CsvExport.MEDIA_TYPE : XlsxExport.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
