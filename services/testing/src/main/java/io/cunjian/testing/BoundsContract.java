@@ -81,7 +81,7 @@ public abstract class BoundsContract {
     private void check(RequestBounds.Bound bound) {
         Attempt at = attempt(bound);
         Request request = Request.of(bound, at);
-        JsonNode value = at.atBound() != null ? at.atBound() : bound.atBound(request.given(bound));
+        JsonNode value = at.atBound() != null ? at.atBound() : bound.atBound(request.current(bound));
         assertThat(value != null || at.noAtBound() != null)
                 .as(bound.label() + ": no value at the bound can be made from the request (pattern " + bound.pattern()
                         + ", format " + bound.format() + "): the test must give one, or say why there is none")
@@ -102,7 +102,7 @@ public abstract class BoundsContract {
         Attempt past = attempt(bound);
         Request pastRequest = Request.of(bound, past);
         Object before = past.written().get();
-        Response r = pastRequest.send(bound, bound.pastBound(pastRequest.given(bound)));
+        Response r = pastRequest.send(bound, bound.pastBound(pastRequest.current(bound)));
         assertThat(r.statusCode()).as(bound.label() + " past the bound: " + r.asString()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
         List<String> fields = r.jsonPath().getList("errors.field");
@@ -137,7 +137,7 @@ public abstract class BoundsContract {
         }
 
         /** What the request holds where the bound is, or null. */
-        JsonNode given(RequestBounds.Bound bound) {
+        JsonNode current(RequestBounds.Bound bound) {
             String value = switch (bound.in()) {
                 case "path" -> pathParams.get(bound.field());
                 case "query" -> query.get(bound.field());
