@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -40,13 +41,15 @@ public abstract class BoundsContract {
      * the request would change (compared before and after a refused one). {@code atBound} replaces the
      * generated value at the bound (a patterned field, a code that must name something); {@code noAtBound}
      * says why no value at the bound can be sent, when none can; {@code atBoundStatus} is the answer at the
-     * bound when it is not a 2xx, and {@code why} says why.
+     * bound when it is not a 2xx, and {@code why} says why; {@code form} adds what a body that is not JSON
+     * needs (a multipart upload).
      */
     public record Attempt(String method, String url, Map<String, String> headers, ObjectNode body,
-            Supplier<Object> written, JsonNode atBound, String noAtBound, int atBoundStatus, String why) {
+            Supplier<Object> written, JsonNode atBound, String noAtBound, int atBoundStatus, String why,
+            UnaryOperator<RequestSpecification> form) {
 
         public Attempt(String method, String url, Map<String, String> headers, ObjectNode body, Supplier<Object> written) {
-            this(method, url, headers, body, written, null, null, 0, null);
+            this(method, url, headers, body, written, null, null, 0, null, null);
         }
 
         /** A read: no body, and nothing it could write. */
@@ -55,16 +58,21 @@ public abstract class BoundsContract {
         }
 
         public Attempt atBound(JsonNode value) {
-            return new Attempt(method, url, headers, body, written, value, noAtBound, atBoundStatus, why);
+            return new Attempt(method, url, headers, body, written, value, noAtBound, atBoundStatus, why, form);
         }
 
         public Attempt noAtBound(String reason) {
-            return new Attempt(method, url, headers, body, written, atBound, reason, atBoundStatus, why);
+            return new Attempt(method, url, headers, body, written, atBound, reason, atBoundStatus, why, form);
         }
 
         /** The answer at the bound is {@code status}, not a 2xx, because of {@code reason} (never 400 or a 5xx). */
         public Attempt answersAtBound(int status, String reason) {
-            return new Attempt(method, url, headers, body, written, atBound, noAtBound, status, reason);
+            return new Attempt(method, url, headers, body, written, atBound, noAtBound, status, reason, form);
+        }
+
+        /** The request's body is not JSON: {@code form} adds it (a multipart upload). */
+        public Attempt form(UnaryOperator<RequestSpecification> form) {
+            return new Attempt(method, url, headers, body, written, atBound, noAtBound, atBoundStatus, why, form);
         }
     }
 
@@ -170,6 +178,9 @@ public abstract class BoundsContract {
             RequestSpecification spec = given().headers(h).pathParams(p).queryParams(q);
             if (body != null) {
                 spec = spec.contentType(ContentType.JSON).body(body.toString());
+            }
+            if (attempt.form() != null) {
+                spec = attempt.form().apply(spec);
             }
             return spec.request(attempt.method(), bound.path());
         }

@@ -34,8 +34,6 @@ public final class Bounds {
     public static final int UNIT = 5;
     /** A calendar day as text (yyyy-MM-dd). */
     public static final int DAY = 10;
-    /** A status or other enumeration name given as a query parameter. */
-    public static final int ENUM_NAME = 32;
 
     private Bounds() {
     }
