@@ -70,7 +70,8 @@ class WorkOrdersBoundsTest extends BoundsContract {
             case "POST /api/v1/work-orders" -> newOrder(bound);
             case "POST /api/v1/work-orders/{id}/assign" -> {
                 String id = order("ISSUED");
-                yield onOrder(id, "assign", Map.of(), body("contractorId", CONTRACTOR)).atBound(JSON.textNode(CONTRACTOR));
+                Attempt a = onOrder(id, "assign", Map.of(), body("contractorId", CONTRACTOR));
+                yield bound.field().equals("contractorId") ? a.atBound(JSON.textNode(CONTRACTOR)) : a;
             }
             case "POST /api/v1/work-orders/{id}/complete" -> {
                 String id = order("IN_PROGRESS");
