@@ -33,8 +33,9 @@ import io.restassured.http.ContentType;
  * Every bounded request field of every village-projects operation — body fields, query, path and header
  * parameters — at its bound and one past it ({@link BoundsContract}); this class only sets each operation
  * up, in a hierarchy of its own (44…): a published standard whose id and only item code are as long as
- * codes can be, and one with as many items as a standard takes (20 camera-coverage items, 40 work items
- * counting five lighting categories), so that a plan can have as many targets as a plan takes.
+ * codes can be, and one with as many items as a standard takes (20 camera-coverage items, one work item
+ * counting lighting, inspections), with 200 lighting categories, so that a plan can have as many targets
+ * as a plan takes.
  */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
@@ -45,7 +46,9 @@ class VillageProjectsBoundsTest extends BoundsContract {
     static final String STANDARD = "bounds-standard-" + "s".repeat(34);
     static final String ITEM = "bounds-item-" + "i".repeat(38);
     static final String FULL = "bounds-full-" + "f".repeat(38);
-    static final List<String> LAMPS = List.of(1, 2, 3, 4, 5).stream().map(i -> "bounds-lamp-" + i + "-" + "l".repeat(36)).toList();
+    /** 200 lighting categories: a plan's work targets are one per category an item counts, and a group is counted once. */
+    static final List<String> LAMPS = java.util.stream.IntStream.range(100, 300)
+            .mapToObj(i -> "bounds-lamp-" + i + "-" + "l".repeat(34)).toList();
     /** A village code of the bounds township that no test registers: a filter as long as a filter can be. */
     static final String UNUSED = TOWNSHIP + "999";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -65,7 +68,7 @@ class VillageProjectsBoundsTest extends BoundsContract {
         }
         LAMPS.forEach(code -> post("/api/v1/categories", category(code)).then().statusCode(oneOf(201, 409)));
         ObjectNode full = standardContent().put("id", FULL).put("scope", "44").set("items", items(60));
-        if (post("/api/v1/standards", full).then().statusCode(oneOf(201, 409)).extract().statusCode() == 201) {
+        if (post("/api/v1/standards", full).then().log().ifValidationFails().statusCode(oneOf(201, 409)).extract().statusCode() == 201) {
             given().header("If-Match", "\"0\"").post("/api/v1/standards/" + FULL + "/publish").then().statusCode(200);
         }
     }
@@ -209,28 +212,24 @@ class VillageProjectsBoundsTest extends BoundsContract {
         return inspection;
     }
 
-    /** {@code n} items, each a code of its own: the first 20 camera coverage, the rest work counting lighting. */
+    /** {@code n} items, each a code of its own: 20 camera coverage, one work item counting lighting, inspections. */
     private static ArrayNode items(int n) {
         ArrayNode items = JSON.arrayNode();
         for (int i = 0; i < n; i++) {
-            ObjectNode item = items.addObject().put("code", (i < 20 ? "cov-" : "work-") + i).put("kind", "HAVE")
-                    .put("labelZh", "边界条目" + i).put("labelEn", "Bounds item " + i)
-                    .put("measure", i < 20 ? "CAMERA_COVERAGE" : "WORK_QUANTITY");
-            if (i >= 20) {
+            String measure = i < 20 ? "CAMERA_COVERAGE" : i == 20 ? "WORK_QUANTITY" : "INSPECTION";
+            ObjectNode item = items.addObject().put("code", i == 20 ? "work-lamps" : "item-" + i).put("kind", "HAVE")
+                    .put("labelZh", "边界条目" + i).put("labelEn", "Bounds item " + i).put("measure", measure);
+            if (i == 20) {
                 item.putArray("countsGroups").add("LIGHTING");
             }
         }
         return items;
     }
 
-    /** As many work targets as a plan takes (200): each of FULL's 40 work items for each of the five lamp categories. */
+    /** As many work targets as a plan takes (200): FULL's work item, once for each lighting category. */
     private static ArrayNode workTargets() {
         ArrayNode targets = JSON.arrayNode();
-        for (int i = 20; i < 60; i++) {
-            for (String lamp : LAMPS) {
-                targets.addObject().put("itemCode", "work-" + i).put("categoryCode", lamp).put("quantity", 10);
-            }
-        }
+        LAMPS.forEach(lamp -> targets.addObject().put("itemCode", "work-lamps").put("categoryCode", lamp).put("quantity", 10));
         return targets;
     }
 
@@ -238,7 +237,7 @@ class VillageProjectsBoundsTest extends BoundsContract {
     private static ArrayNode coverageTargets() {
         ArrayNode targets = JSON.arrayNode();
         for (int i = 0; i < 20; i++) {
-            targets.addObject().put("itemCode", "cov-" + i).put("requiredCoveragePercent", 100);
+            targets.addObject().put("itemCode", "item-" + i).put("requiredCoveragePercent", 100);
         }
         return targets;
     }
