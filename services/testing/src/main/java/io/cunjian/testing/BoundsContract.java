@@ -24,7 +24,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Every bounded request field of every operation in the service's API document — JSON body fields and
+ * Every bounded request field of every operation in the service's committed API document
+ * ({@code api-specs/openapi/<service>.yaml}) — JSON body fields and
  * query, path and header parameters — sent in an otherwise valid request: at its bound it is taken (2xx,
  * or the answer the test names with its reason, such as the 404 of a well-formed id that names nothing),
  * one past it it is refused with a 400 problem naming the field, and nothing is written. The bounds are
@@ -81,8 +82,10 @@ public abstract class BoundsContract {
 
     @TestFactory
     Stream<DynamicTest> everyBoundedFieldIsTakenAtItsBoundAndRefusedPastIt() {
-        List<RequestBounds.Bound> bounds = RequestBounds.of(OpenApiDocument.fetchJson());
-        assertThat(bounds).as("bounded request fields in the API document").isNotEmpty();
+        // the committed document, not the one the service makes: a bound taken off a parameter or a record
+        // still tried here (where it fails), not only at the drift test
+        List<RequestBounds.Bound> bounds = RequestBounds.of(OpenApiDocument.committed());
+        assertThat(bounds).as("bounded request fields in the committed API document").isNotEmpty();
         return bounds.stream().map(b -> DynamicTest.dynamicTest(b.label(), () -> check(b)));
     }
 

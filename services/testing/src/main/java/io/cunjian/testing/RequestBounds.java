@@ -19,9 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The bounded request fields of a service's API document — JSON body fields and query, path and header
- * parameters — each with a value at its bound and one just past it. The document read is the service's
- * own, which its drift test holds equal to the committed {@code api-specs/openapi/<service>.yaml}; a
- * {@link BoundsContract} sends them.
+ * parameters — each with a value at its bound and one just past it, from the committed
+ * {@code api-specs/openapi/<service>.yaml}; a {@link BoundsContract} sends them.
  */
 public final class RequestBounds {
 
