@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.ws.rs.HeaderParam;
@@ -14,8 +15,8 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Query, path and header parameters read as dates or whole numbers: a value that is no such thing (a day
- * of seventeen characters, a number past the 64 bits of an id) is the caller's input, answered with the
+ * Query, path and header parameters read as dates, UUIDs or whole numbers: a value that is no such thing (a
+ * day of seventeen characters, an id of 37, a number past 64 bits) is the caller's input, answered with the
  * 400 naming the parameter like any other bad field, where JAX-RS alone answers a 404 (query and path) or a
  * 400 that names nothing.
  */
@@ -23,7 +24,7 @@ import jakarta.ws.rs.ext.Provider;
 public class UnreadableParameters implements ParamConverterProvider {
 
     private static final Map<Class<?>, Function<String, Object>> READERS = Map.of(
-            LocalDate.class, LocalDate::parse,
+            LocalDate.class, LocalDate::parse, UUID.class, UUID::fromString,
             Long.class, Long::valueOf, long.class, Long::valueOf,
             Integer.class, Integer::valueOf, int.class, Integer::valueOf);
 
