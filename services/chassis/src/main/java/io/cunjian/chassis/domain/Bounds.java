@@ -45,8 +45,6 @@ public final class Bounds {
     public static final int IMPORT_FILE = 4 * 1024 * 1024;
     /** The rows an import takes at most (the default of {@code cunjian.import.max-rows}). */
     public static final int IMPORT_ROWS = 20_000;
-    /** A status or other enumeration name given as a query parameter. */
-    public static final int ENUM_NAME = 32;
 
     private Bounds() {
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -75,9 +76,10 @@ public class ProgressReportResource {
 
     @GET
     @Path("/regions/{code}/series")
-    @APIResponse(responseCode = "200", description = "the region's roll-up at the end of each week or month in [from, to]")
-    public List<ProgressHistory.RegionAsOf> regionProgressSeries(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to, @QueryParam("period") ProgressHistory.Period period) {
+    @APIResponse(responseCode = "200", description = "the region's roll-up at the end of each week or month in [from, to], a year at most")
+    public List<ProgressHistory.RegionAsOf> regionProgressSeries(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @QueryParam("from")
+            @Parameter(description = "the first day (required); at most 366 days before to, or a 400 naming from") LocalDate from,
+            @QueryParam("to") @Parameter(description = "the last day; today (Asia/Shanghai) when not given") LocalDate to, @QueryParam("period") ProgressHistory.Period period) {
         return reports.regionProgressSeries(caller.get(), region(code), from, to, period);
     }
 
