@@ -168,11 +168,14 @@ public class WorkOrderResource {
     @POST
     @Path("/{id}/verify")
     @Idempotent
-    @APIResponse(responseCode = "200", description = "verified by staff (COMPLETED → VERIFIED): the actual quantity now counts")
+    @APIResponse(responseCode = "200", description = "verified by staff (COMPLETED → VERIFIED): the quantity found "
+            + "(at most the reported one; the reported one without a body) now counts; less than reported needs a reason")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response verifyWorkOrder(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
-            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch) {
-        return answer(service.verify(WorkOrderIds.parse(id), caller.get(), ETags.expected(ifMatch)));
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch, @Valid Verify body) {
+        return answer(service.verify(WorkOrderIds.parse(id), body == null ? null : body.quantity(),
+                body == null ? null : body.reason(), caller.get(), ETags.expected(ifMatch)));
     }
 
     @POST
