@@ -72,6 +72,22 @@
     });
   }
 
+  /**
+   * Puts an answer's problem+json field errors ({field, message}) next to the fields they name: into the
+   * element of box marked data-field-error="<field>". Clears the earlier ones first; returns whether any
+   * was placed, so that the caller shows the detail elsewhere when none was.
+   */
+  function fieldErrors(box, error) {
+    box.querySelectorAll('[data-field-error]').forEach(function (e) { e.textContent = ''; });
+    var placed = false;
+    ((error && error.problem && error.problem.errors) || []).forEach(function (fe) {
+      box.querySelectorAll('[data-field-error]').forEach(function (e) {
+        if (e.getAttribute('data-field-error') === fe.field) { e.textContent = fe.message; placed = true; }
+      });
+    });
+    return placed;
+  }
+
   function json(path, options) {
     return api(path, options).then(function (r) { return r.status === 204 ? null : r.json(); });
   }
@@ -174,7 +190,7 @@
 
   window.Cunjian = {
     token: token, setToken: setToken, claims: claims, requireSignIn: requireSignIn, signOut: signOut,
-    api: api, json: json, ApiError: ApiError, newKey: newKey,
+    api: api, json: json, ApiError: ApiError, newKey: newKey, fieldErrors: fieldErrors,
     lang: lang, messages: messages, t: t, translate: translate, langSwitch: langSwitch,
     el: el, fill: fill, time: time, percent: percent, bar: bar
   };

@@ -73,7 +73,8 @@ class SeedLoadTest {
         });
 
         Seeds.Report first = loader.load();
-        assertThat(first.created()).isEqualTo(9 + 3 + 3);
+        // regions, villages and plans: the article's (9, 3, 3) and 铁东区's township and seven demonstration villages
+        assertThat(first.created()).isEqualTo(10 + 10 + 10);
         org.awaitility.Awaitility.await().until(() -> relay.pendingCount() == 0);
         Map<String, List<String>> before = snapshot();
 
@@ -95,6 +96,11 @@ class SeedLoadTest {
                 .body("coverageTargets[0].minimumOperationalCameras", equalTo(12));
         given().get("/api/v1/villages/220382202201/plan").then().statusCode(200).body("workTargets.size()", equalTo(0));
         given().get("/api/v1/regions/220322002").then().statusCode(200).body("name", equalTo("康平街道"));
+        for (int i = 1; i <= 7; i++) {
+            String code = "2203031002%02d".formatted(i);
+            given().get("/api/v1/villages/" + code).then().statusCode(200).body("demonstration", equalTo(true));
+            given().get("/api/v1/villages/" + code + "/plan").then().statusCode(200).body("workTargets.size()", equalTo(3));
+        }
     }
 
     /** Every row of the tables a load could touch, as text (the outbox too: no new events). */

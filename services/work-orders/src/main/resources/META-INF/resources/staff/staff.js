@@ -1,6 +1,8 @@
 /*
  * The staff verification queue: completed orders in my regions, their photos with the EXIF flags,
- * verify or reject with a reason. Polls every 5 s; text only through textContent.
+ * verify the quantity found (at most the reported one; less needs a reason) or reject with a reason.
+ * The service decides what is missing: its field errors are shown next to the fields. Polls every 5 s;
+ * text only through textContent.
  */
 (function () {
   'use strict';
@@ -37,21 +39,42 @@
       load(true);
     }, function (e) {
       box.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
-      C.fill(box.querySelector('.message'), C.t('error', e.message));
+      C.fill(box.querySelector('.message'), C.fieldErrors(box, e) ? '' : C.t('error', e.message));
     });
   }
 
+  /** The verification as the form says: no body when staff leave the reported quantity and write nothing. */
+  function verification(o, quantity, reason) {
+    var found = quantity.value.trim();
+    var why = reason.value.trim();
+    var whole = found === '' || Number(found) === Number((o.completion || {}).actualQuantity);
+    if (whole && !why) { return null; }
+    var body = {};
+    if (!whole) { body.quantity = found === '' || isNaN(Number(found)) ? found : Number(found); }
+    if (why) { body.reason = why; }
+    return body;
+  }
+
+  function field(label, input, name) {
+    return C.el('label', { class: 'field' }, C.el('span', null, label), input,
+      C.el('span', { class: 'error', 'data-field-error': name }));
+  }
+
   function card(o) {
+    var c = o.completion || {};
+    var quantity = C.el('input', { name: 'quantity', type: 'number', min: 0, step: 'any', inputmode: 'decimal',
+      value: c.actualQuantity === undefined ? '' : String(Number(c.actualQuantity)) });
     var reason = C.el('textarea', { name: 'reason', rows: 2, maxlength: 2000, placeholder: C.t('reason') });
     var verify = C.el('button', { type: 'button', class: 'verify' }, C.t('verify'));
     var reject = C.el('button', { type: 'button', class: 'danger reject' }, C.t('reject'));
-    var box = C.el('div', null, C.el('p', null, reason), C.el('p', { class: 'row' }, verify, reject, C.el('span', { class: 'message error' })));
-    verify.addEventListener('click', function () { act(o, 'verify', null, box); });
+    var box = C.el('div', null, C.el('p', null, field(C.t('verified-quantity', unit(o.unit)), quantity, 'quantity')),
+      C.el('p', null, field(C.t('reason-label'), reason, 'reason')),
+      C.el('p', { class: 'row' }, verify, reject, C.el('span', { class: 'message error' })));
+    verify.addEventListener('click', function () { act(o, 'verify', verification(o, quantity, reason), box); });
     reject.addEventListener('click', function () {
       if (!reason.value.trim()) { C.fill(box.querySelector('.message'), C.t('need-reason')); return; }
       act(o, 'reject', { reason: reason.value.trim() }, box);
     });
-    var c = o.completion || {};
     return C.el('article', { class: 'card order', 'data-order': o.id },
       C.el('div', { class: 'row' }, C.el('strong', null, o.title), C.el('span', { class: 'badge ' + o.status }, C.t('status.' + o.status)),
         o.overdue ? C.el('span', { class: 'badge overdue' }, C.t('overdue')) : null),
@@ -71,8 +94,10 @@
     C.fill($('queue'), notes, list.length ? list.map(card) : C.el('p', { class: 'card muted' }, C.t('queue.empty')));
   }
 
+  /** Staff are filling in a card: a reason written or a quantity changed; the poll must not redraw it. */
   function busyTyping() {
-    return Array.prototype.some.call(document.querySelectorAll('textarea[name=reason]'), function (t) { return t.value; });
+    return Array.prototype.some.call(document.querySelectorAll('textarea[name=reason]'), function (t) { return t.value; })
+      || Array.prototype.some.call(document.querySelectorAll('input[name=quantity]'), function (i) { return i.value !== i.defaultValue; });
   }
 
   function load(force) {

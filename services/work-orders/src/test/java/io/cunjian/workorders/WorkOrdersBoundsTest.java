@@ -82,6 +82,11 @@ class WorkOrdersBoundsTest extends BoundsContract {
                 completion.put("completedAt", java.time.OffsetDateTime.now().minusMinutes(5).toString());
                 yield onOrder(id, "complete", Map.of("Authorization", SignIn.bearer(contractorToken())), completion);
             }
+            case "POST /api/v1/work-orders/{id}/verify" -> {
+                ObjectNode verification = body("reason", "4 处未完工");
+                verification.put("quantity", 64);
+                yield onOrder(order("COMPLETED"), "verify", Map.of(), verification);
+            }
             case "POST /api/v1/work-orders/{id}/reject" -> onOrder(order("COMPLETED"), "reject", Map.of(), body("reason", "不合格"));
             case "POST /api/v1/work-orders/{id}/cancel" -> onOrder(order("DRAFT"), "cancel", Map.of(), body("reason", "不再需要"));
             case "POST /api/v1/work-orders/{id}/corrections" -> {

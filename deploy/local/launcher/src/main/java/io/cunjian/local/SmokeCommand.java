@@ -46,6 +46,7 @@ final class SmokeCommand implements StackCommand {
         });
         smoke.check("reporting shows 永加社区's seeded verified work against its plan",
                 () -> seededProgress(stack.service("reporting").baseUrl(), viewer));
+        new DemoChecks(stack).run(smoke);
         return smoke.report();
     }
 

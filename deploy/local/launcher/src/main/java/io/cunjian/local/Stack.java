@@ -62,7 +62,7 @@ public final class Stack {
 
     /** Starts what is not running yet (see {@link StartCommand}); 0 when everything is ready. */
     public int start(boolean forceEmbedded) throws Exception {
-        return new StartCommand().start(this, new StartCommand.Options(forceEmbedded));
+        return new StartCommand().start(this, new StartCommand.Options(forceEmbedded, true));
     }
 
     /** Stops everything this instance started (see {@link StopCommand}). */
@@ -162,6 +162,45 @@ public final class Stack {
             }
         };
         return new Seeds(root.resolve("seeds"), urls, tokens);
+    }
+
+    /** Loads {@code seeds/} into this instance's services (what {@code start} does when its settings say so). */
+    public Seeds.Report loadSeeds() throws IOException, InterruptedException {
+        return seeds().load();
+    }
+
+    // ---- the seeded cameras' gateway (DeviceSimulator) ------------------------------------------
+
+    private Path deviceSimulatorPidFile() {
+        return state.resolve("pids/device-simulator.pid");
+    }
+
+    public Optional<ProcessHandle> deviceSimulator() {
+        return Processes.alive(deviceSimulatorPidFile());
+    }
+
+    /**
+     * How often the simulator beats: four times per online window (the services' environment may
+     * shorten the window), so that one lost heartbeat never takes a camera off line.
+     */
+    Duration deviceSimulatorInterval() {
+        Duration window = Duration.parse(settings.environment().getOrDefault("CUNJIAN_CAMERAS_ONLINE_WINDOW", "PT2M"));
+        return window.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : window.dividedBy(4);
+    }
+
+    /** Starts the simulated camera gateway as a process of its own (its pid file makes {@code stop} end it too). */
+    public long startDeviceSimulator() {
+        long pid = Processes.startDetached(List.of(Processes.javaBin(), "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+                DeviceSimulator.class.getName(), service("camera-inventory").baseUrl(),
+                root.resolve("seeds/camera-inventory.json").toString(), Long.toString(deviceSimulatorInterval().toMillis())),
+                Map.of(), root, state.resolve("logs/device-simulator.log"));
+        Processes.writePid(deviceSimulatorPidFile(), pid);
+        return pid;
+    }
+
+    /** True when it was running. */
+    public boolean stopDeviceSimulator() {
+        return Processes.stop(deviceSimulatorPidFile(), Duration.ofSeconds(10));
     }
 
     // ---- one process at a time (for the end-to-end suite's faults and scale-out) ------------

@@ -22,7 +22,10 @@ public final class StackCommandLine {
     private static final String USAGE = """
             usage: deploy/local/stack <command>
               start [--embedded-pg] [--brokers 1|3] [--with-monitoring|--without-monitoring]
-                                     build what is missing, start Kafka, PostgreSQL and the services, load seeds;
+                    [--without-device-simulator]
+                                     build what is missing, start Kafka, PostgreSQL and the services, load seeds,
+                                     start the seeded cameras' simulated gateway (heartbeats as demo.device; off
+                                     with --without-device-simulator, and the seeded cameras go off line);
                                      --brokers 3: three Kafka nodes, every topic with three copies (remembered
                                      for the commands after it; default 1);
                                      --with-monitoring: Prometheus on 127.0.0.1:9090 scraping the services and the

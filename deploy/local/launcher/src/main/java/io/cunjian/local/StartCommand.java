@@ -28,12 +28,14 @@ final class StartCommand implements StackCommand {
      * can ask for the same.
      *
      * @param embeddedPostgres the embedded PostgreSQL even when the machine has one
+     * @param deviceSimulator  the seeded cameras' simulated gateway (off: {@code --without-device-simulator})
      */
-    record Options(boolean embeddedPostgres) {
+    record Options(boolean embeddedPostgres, boolean deviceSimulator) {
 
         /** Words it does not know are ignored, as they always were. */
         static Options parse(List<String> args) {
-            return new Options(args.contains("--embedded-pg") || Postgres.embeddedForced());
+            return new Options(args.contains("--embedded-pg") || Postgres.embeddedForced(),
+                    !args.contains("--without-device-simulator"));
         }
     }
 
@@ -79,9 +81,26 @@ final class StartCommand implements StackCommand {
             Seeds.Report report = stack.seeds().load();
             Stack.say("seeds", report.created() + " created, " + report.existing() + " already there ("
                     + Seeds.files(stack.root().resolve("seeds")) + ")");
+            startDeviceSimulator(stack, options);
         }
         printWhereEverythingIs(stack, db);
         return 0;
+    }
+
+    /** The seeded cameras keep beating (as demo.device) unless asked not to; a second start leaves a running one be. */
+    private static void startDeviceSimulator(Stack stack, Options options) {
+        Optional<ProcessHandle> running = stack.deviceSimulator();
+        if (!options.deviceSimulator()) {
+            Stack.say("device simulator", running.map(h -> "left running (pid " + h.pid() + "): stop it with stack stop")
+                    .orElse("off (--without-device-simulator): the seeded cameras go off line after one online window"));
+        } else if (running.isPresent()) {
+            Stack.say("device simulator", "already running (pid " + running.get().pid() + ")");
+        } else {
+            long pid = stack.startDeviceSimulator();
+            Stack.say("device simulator", "started (pid " + pid + "): the seeded cameras' heartbeats as "
+                    + DeviceSimulator.USER + " every " + stack.deviceSimulatorInterval().toSeconds() + " s, log "
+                    + stack.root().relativize(stack.state().resolve("logs/device-simulator.log")));
+        }
     }
 
     /** Launches every service that does not run yet, all at once, then waits for each: they start in parallel. */

@@ -19,6 +19,10 @@ final class StopCommand implements StackCommand {
         if (stack.prometheus().stop()) {
             Stack.say("Prometheus", "stopped");
         }
+        // before the services, so that it does not log their going away as refused heartbeats
+        if (stack.stopDeviceSimulator()) {
+            Stack.say("device simulator", "stopped");
+        }
         for (ServiceDescriptor s : stack.services()) {
             if (stack.serviceProcesses().stop(s)) {
                 Stack.say(s.name(), "stopped");

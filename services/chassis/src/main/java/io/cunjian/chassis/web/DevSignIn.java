@@ -54,7 +54,7 @@ public class DevSignIn {
                     "Viewer, Shuangliao"),
             new DemoUser("demo.contractor", "contractor", List.of("220382"), "91220382MA14CJ0L7E", "施工单位（种子数据）",
                     "Contractor (seed company)"),
-            new DemoUser("demo.device", "device", List.of("220382201201"), null, "永加社区摄像头网关",
+            new DemoUser("demo.device", "device", List.of("220382201001"), null, "永加社区摄像头网关",
                     "Camera gateway, Yongjia"));
 
     /** {@code cunjian.dev-sign-in.*}; env {@code CUNJIAN_DEV_SIGN_IN_ENABLED}, {@code …_KEY_LOCATION}, {@code …_TOKEN_TTL}. */

@@ -23,8 +23,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -171,11 +173,28 @@ public class WorkOrderResource {
     @POST
     @Path("/{id}/verify")
     @Idempotent
-    @APIResponse(responseCode = "200", description = "verified by staff (COMPLETED → VERIFIED): the actual quantity now counts")
+    @APIResponse(responseCode = "200", description = "verified by staff (COMPLETED → VERIFIED): the quantity found "
+            + "(at most the reported one; the reported one without a body) now counts; less than reported needs a reason")
     @Extension(name = ApiConventions.ACTION_EXTENSION, value = "true")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response verifyWorkOrder(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
+            @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch,
+            @RequestBody(required = false, description = "none: the reported quantity") @Valid Verify body) {
+        return answer(service.verify(WorkOrderIds.parse(id), body == null ? null : body.quantity(),
+                body == null ? null : body.reason(), caller.get(), ETags.expected(ifMatch)));
+    }
+
+    /**
+     * The same command as a bare POST (no body, no Content-Type), as every client written before staff
+     * could verify less sends it: the whole reported quantity. Documented as the body-less form of the above.
+     */
+    @POST
+    @Path("/{id}/verify")
+    @Idempotent
+    @Operation(hidden = true)
+    public Response verifyWholeClaim(@PathParam("id") @Size(max = Bounds.UUID_TEXT) String id,
             @HeaderParam("If-Match") @Size(max = Bounds.IF_MATCH) String ifMatch) {
-        return answer(service.verify(WorkOrderIds.parse(id), caller.get(), ETags.expected(ifMatch)));
+        return answer(service.verify(WorkOrderIds.parse(id), null, null, caller.get(), ETags.expected(ifMatch)));
     }
 
     @POST

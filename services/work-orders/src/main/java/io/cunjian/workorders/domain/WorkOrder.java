@@ -122,11 +122,28 @@ public record WorkOrder(UUID id, String villageCode, String categoryCode, String
                 reported.notes());
     }
 
-    /** Staff accept the completion: its actual quantity is what counts from now on. */
-    public Changed verify(String by, OffsetDateTime at) {
+    /**
+     * Staff accept the completion: the quantity they found (the claimed one when they name none, never
+     * more than it) is what counts from now on. Less than claimed needs a reason: it is what the
+     * contractor is told and what an auditor reads in the history and the event.
+     */
+    public Changed verify(BigDecimal quantity, String reason, String by, OffsetDateTime at) {
         requireStatus("verify", WorkOrderStatus.COMPLETED);
-        Verification v = new Verification(completion.actualQuantity(), by, at);
-        return changed(next(WorkOrderStatus.VERIFIED, contractorId, completion, v), WorkOrderEvents.VERIFIED, null);
+        BigDecimal claimed = completion.actualQuantity();
+        BigDecimal found = quantity == null ? claimed : quantity;
+        if (found.signum() < 0) {
+            throw negativeQuantity("quantity");
+        }
+        if (found.compareTo(claimed) > 0) {
+            throw new InvalidInput("quantity", "problem.work-order.quantity.above-claim")
+                    .with("claimedQuantity", Quantities.normalize(claimed));
+        }
+        if (found.compareTo(claimed) < 0 && blank(reason)) {
+            throw reasonRequired();
+        }
+        Verification v = new Verification(found, by, at);
+        return changed(next(WorkOrderStatus.VERIFIED, contractorId, completion, v), WorkOrderEvents.VERIFIED,
+                blank(reason) ? null : reason.strip());
     }
 
     /** Staff send the completion back; the contractor starts again. */
@@ -175,7 +192,8 @@ public record WorkOrder(UUID id, String villageCode, String categoryCode, String
         boolean completed = WorkOrderEvents.COMPLETED.equals(change.eventType());
         boolean corrected = WorkOrderEvents.CORRECTED.equals(change.eventType());
         boolean reasoned = WorkOrderEvents.REJECTED.equals(change.eventType())
-                || WorkOrderEvents.CANCELLED.equals(change.eventType()) || corrected;
+                || WorkOrderEvents.CANCELLED.equals(change.eventType()) || corrected
+                || WorkOrderEvents.VERIFIED.equals(change.eventType());
         return new WorkOrderEvents.Data(id.toString(), villageCode, categoryCode, unit,
                 Quantities.normalize(details.plannedQuantity()), change.to().name(),
                 change.from() == null ? null : change.from().name(), by, version,

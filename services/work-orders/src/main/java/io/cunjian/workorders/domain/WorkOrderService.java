@@ -130,11 +130,11 @@ public class WorkOrderService {
 
     /** Staff accept the completion: its actual quantity counts from now on. */
     @Transactional
-    public WorkOrder verify(UUID orderId, Caller caller, ExpectedVersion expected) {
+    public WorkOrder verify(UUID orderId, BigDecimal quantity, String reason, Caller caller, ExpectedVersion expected) {
         WorkOrder order = forChange(orderId);
         WorkOrderAccess.manage(caller, order);
         check(expected, order);
-        return changed(order.verify(caller.subject(), now()), caller);
+        return changed(order.verify(quantity, reason, caller.subject(), now()), caller);
     }
 
     @Transactional

@@ -50,7 +50,7 @@ class WorkOrderTest {
             "assign", o -> o.assign("91220300MA14ABCD1X", true),
             "start", WorkOrder::start,
             "complete", o -> o.complete(COMPLETION),
-            "verify", o -> o.verify("staff", NOW),
+            "verify", o -> o.verify(null, null, "staff", NOW),
             "reject", o -> o.reject("photos blurred"),
             "cancel", o -> o.cancel(null),
             "correct", o -> o.correct(new BigDecimal("60"), "recount", "admin", NOW));
@@ -94,7 +94,7 @@ class WorkOrderTest {
         if (status == WorkOrderStatus.REJECTED) {
             return ok(o.reject("recount"));
         }
-        return ok(o.verify("staff", NOW));
+        return ok(o.verify(null, null, "staff", NOW));
     }
 
     @Test
@@ -131,7 +131,7 @@ class WorkOrderTest {
         List<String> types = new java.util.ArrayList<>(List.of(WorkOrderEvents.CREATED));
         for (Function<WorkOrder, WorkOrder.Changed> step : List.<Function<WorkOrder, WorkOrder.Changed>>of(WorkOrder::issue,
                 x -> x.assign("91220300MA14ABCD1X", true), WorkOrder::start, x -> x.complete(COMPLETION),
-                x -> x.verify("staff", NOW))) {
+                x -> x.verify(null, null, "staff", NOW))) {
             var accepted = step.apply(o);
             o = accepted.order();
             types.add(accepted.change().eventType());
@@ -219,5 +219,26 @@ class WorkOrderTest {
                 "location.longitude", "problem.work-order.position.incomplete");
         refusesField(() -> WorkOrder.requireWholePosition(new WorkOrder.Location(null, null, new BigDecimal("124.3"))),
                 "location.latitude", "problem.work-order.position.incomplete");
+    }
+
+    @Test
+    void staffVerifyUpToTheClaimedQuantityAndGiveAReasonForLess() {
+        WorkOrder completed = in(WorkOrderStatus.COMPLETED); // 64 claimed
+        WorkOrder.Changed lower = completed.verify(new BigDecimal("60"), " 4 盏未亮 ", "staff", NOW);
+        assertThat(lower.order().verification().quantity()).isEqualByComparingTo("60");
+        assertThat(lower.change().note()).isEqualTo("4 盏未亮");
+        WorkOrderEvents.Data data = lower.order().event(lower.change(), "staff");
+        assertThat(data.verifiedQuantity()).isEqualByComparingTo("60");
+        assertThat(data.actualQuantity()).isEqualByComparingTo("64");
+        assertThat(data.reason()).isEqualTo("4 盏未亮");
+        assertThat(completed.verify(null, null, "staff", NOW).order().verification().quantity()).isEqualByComparingTo("64");
+        assertThat(completed.verify(new BigDecimal("64.000"), null, "staff", NOW).change().note()).isNull();
+
+        refusesField(() -> completed.verify(new BigDecimal("60"), " ", "staff", NOW), "reason",
+                "problem.work-order.reason.required");
+        refusesField(() -> completed.verify(new BigDecimal("64.5"), "more", "staff", NOW), "quantity",
+                "problem.work-order.quantity.above-claim");
+        refusesField(() -> completed.verify(new BigDecimal("-1"), "less", "staff", NOW), "quantity",
+                "problem.work-order.quantity.invalid");
     }
 }
