@@ -60,7 +60,7 @@ public class WorkOrderService {
         caller.require(Policies.MANAGE_IN_REGION, villageCode);
         WorkOrder.requireWholePosition(details.location());
         villages.requireVillage("villageCode", villageCode);
-        CategoryReplica.ReplicaCategory category = categories.require("categoryCode", categoryCode);
+        CategoryReplica.Unit category = categories.require("categoryCode", categoryCode);
         WorkOrder.Changed created = WorkOrder.create(UUID.randomUUID(), villageCode, categoryCode, category.unit(),
                 category.unitZh(), requestedUnit, details);
         orders.add(created.order(), caller.subject(), now());
