@@ -14,8 +14,12 @@ public final class Bounds {
     public static final int PAGE = 100_000;
     /** A count of rows or a resource's version: a 64-bit counter from zero. */
     public static final long COUNT = Long.MAX_VALUE;
-    /** Who did something, as stored (the token's subject; actor columns are 255 characters). */
-    public static final int ACTOR = 255;
+    /**
+     * Who did something, as stored: the token's subject. The narrowest actor column holds 200 characters, and a
+     * token whose subject is longer is refused at sign-in (401, {@code AttributableSubject}) rather than failing
+     * at the first write it makes.
+     */
+    public static final int ACTOR = 200;
     /** A token's claims as echoed back: a token travels in a request header of at most 20 KB. */
     public static final int TOKEN_TEXT = 20_480;
     /** A token's list claims (roles, regions): what 20 KB of header can hold. */

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.is;
 
 import org.junit.jupiter.api.Test;
 
+import io.cunjian.chassis.domain.Bounds;
+import io.cunjian.infrastructure.TokenMinter;
 import io.cunjian.testing.RealInfrastructure;
 import io.cunjian.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -48,6 +50,23 @@ class ChassisSecurityTest {
                     .contentType("application/problem+json")
                     .body("status", is(401), "type", equalTo("https://cunjian.dev/problems/unauthorized"));
         }
+    }
+
+    /** A subject longer than an actor column could record is refused at sign-in, not at the first write (500). */
+    @Test
+    void aSubjectTooLongToRecordIs401AndOneAtTheBoundActs() {
+        TokenMinter.Claims admin = Tokens.claims("district-admin", null, "220303");
+        String atBound = "s".repeat(Bounds.ACTOR);
+        String pastBound = atBound + "s";
+        as(Tokens.of(withSubject(admin, pastBound))).body(new ThingsResource.NewThing(VILLAGE, null)).post("/things")
+                .then().statusCode(401).header("WWW-Authenticate", "Bearer").contentType("application/problem+json")
+                .body("type", equalTo("https://cunjian.dev/problems/unauthorized"));
+        as(Tokens.of(withSubject(admin, atBound))).body(new ThingsResource.NewThing(VILLAGE, null)).post("/things")
+                .then().statusCode(201);
+    }
+
+    private static TokenMinter.Claims withSubject(TokenMinter.Claims c, String subject) {
+        return new TokenMinter.Claims(c.issuer(), subject, c.roles(), c.regions(), c.contractorId(), c.issuedAt(), c.expiresAt());
     }
 
     /** What an endpoint takes is told to callers only: without a valid token a wrong method or media type is a 401. */
