@@ -32,7 +32,7 @@ class OpenApiLintTest {
     @Test
     void thereAreDocumentsToLint() {
         assertThat(documents()).extracting(p -> p.getFileName().toString())
-                .contains("work-orders.yaml", "village-projects.yaml", "camera-inventory.yaml", "reporting.yaml");
+                .contains("work-orders.yaml", "village-projects.yaml", "camera-inventory.yaml", "reporting.yaml", "community.yaml");
     }
 
     @ParameterizedTest

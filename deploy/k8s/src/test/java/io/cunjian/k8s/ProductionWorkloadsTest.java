@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cunjian.local.ServiceDescriptor;
 
-/** The production overlay's four services: health, scaling, disruption, isolation, security, configuration. */
+/** The production overlay's five services: health, scaling, disruption, isolation, security, configuration. */
 @SuppressWarnings("unchecked")
 class ProductionWorkloadsTest {
 

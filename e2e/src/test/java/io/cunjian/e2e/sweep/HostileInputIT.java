@@ -193,6 +193,9 @@ class HostileInputIT {
             if (path.endsWith("/corrections") || path.startsWith("/api/v1/contractors")) {
                 roles.add("township-staff");
             }
+        } else if (service.equals("community") && (path.startsWith("/api/v1/households") || path.startsWith("/api/v1/people"))) {
+            // personal information: the region's staff only (docs/adr/0038-personal-data-in-community.md)
+            roles.addAll(List.of("viewer", "contractor"));
         }
         return roles;
     }

@@ -27,9 +27,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Every bounded field of every camera-inventory request body, at its bound and one past it
- * ({@link BoundsContract}); this class only sets each operation up in a village of its own (43…):
- * a zone, a camera, a device's token.
+ * Every bounded request field of every camera-inventory operation — body fields, query, path and header
+ * parameters — at its bound and one past it ({@link BoundsContract}); this class only sets each operation
+ * up in a village of its own (43…): a zone, a camera whose serial is as long as a serial can be, a
+ * device's token.
  */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
@@ -73,8 +74,8 @@ class CameraInventoryBoundsTest extends BoundsContract {
             }
             case "POST /api/v1/cameras/{serial}/lifecycle" -> {
                 String url = "/api/v1/cameras/" + registeredCamera();
-                yield new Attempt("POST", url + "/lifecycle", Map.of(), body("to", "INSTALLED").put("reason", "装好了"),
-                        () -> given().get(url).then().statusCode(200).extract().header("ETag"));
+                yield new Attempt("POST", url + "/lifecycle", Map.of("If-Match", etag(url)),
+                        body("to", "INSTALLED").put("reason", "装好了"), () -> etag(url));
             }
             case "POST /api/v1/cameras/{serial}/maintenance" -> {
                 String url = "/api/v1/cameras/" + registeredCamera() + "/maintenance";
@@ -95,8 +96,16 @@ class CameraInventoryBoundsTest extends BoundsContract {
             }
             case "PUT /api/v1/zones/{id}" -> {
                 Attempt a = update("/api/v1/zones/" + zone(), zoneBody());
-                yield bound.field().equals("name") ? a.atBound(JSON.textNode(zoneName(100))) : a;
+                yield bound.in().equals("path") ? zoneAt(bound, a)
+                        : bound.field().equals("name") ? a.atBound(JSON.textNode(zoneName(100))) : a;
             }
+            // reads: lists filtered by values as long as each filter takes, and a camera whose serial is
+            case "GET /api/v1/cameras", "GET /api/v1/cameras/export", "GET /api/v1/zones" ->
+                    Attempt.read(bound.path() + "?village=" + VILLAGE + "&within=" + VILLAGE);
+            case "GET /api/v1/cameras/{serial}", "GET /api/v1/cameras/{serial}/maintenance" ->
+                    Attempt.read(bound.path().replace("{serial}", registeredCamera()));
+            case "GET /api/v1/villages/{code}/coverage" -> Attempt.read("/api/v1/villages/" + VILLAGE + "/coverage");
+            case "GET /api/v1/zones/{id}" -> zoneAt(bound, Attempt.read("/api/v1/zones/" + zone()));
             default -> throw new AssertionError(bound.operation() + " has bounded fields this test cannot set up: add it");
         };
     }
@@ -107,11 +116,27 @@ class CameraInventoryBoundsTest extends BoundsContract {
                 : attempt;
     }
 
+    /**
+     * A zone by the first or the last id: what that id answers decides (none has the last, the first may be
+     * another region's); one that is there is not this test's to change.
+     */
+    private static Attempt zoneAt(RequestBounds.Bound bound, Attempt attempt) {
+        int status = given().get("/api/v1/zones/" + bound.limit().toPlainString()).statusCode();
+        return status == 200 && attempt.method().equals("GET") ? attempt
+                : status == 200 ? attempt.noAtBound("zone " + bound.limit() + " is there, another test's to change")
+                : attempt.answersAtBound(status, "no zone of the caller's has that id");
+    }
+
+    private static String etag(String url) {
+        return given().get(url).then().statusCode(200).extract().header("ETag");
+    }
+
     /** Heartbeats or an audit of one camera; what they change is when it was last seen. */
     private static Attempt seen(String url, Map<String, String> headers) {
         String serial = registeredCamera();
         ObjectNode seen = JSON.objectNode();
         seen.putArray("serials").add(serial);
+        seen.put("at", java.time.OffsetDateTime.now().minusMinutes(1).toString());
         return new Attempt("POST", url, headers, seen,
                 () -> given().get("/api/v1/cameras/" + serial).then().statusCode(200).extract().path("lastSeen"));
     }
@@ -130,8 +155,9 @@ class CameraInventoryBoundsTest extends BoundsContract {
         }
     }
 
+    /** A registered camera whose serial is as long as a serial can be (64). */
     private static String registeredCamera() {
-        String serial = serial(10);
+        String serial = serial(64);
         Fixtures.register(serial, VILLAGE, zone(), null).statusCode(201);
         return serial;
     }

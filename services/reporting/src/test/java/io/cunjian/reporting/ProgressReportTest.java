@@ -175,6 +175,11 @@ class ProgressReportTest extends ProducerEvents {
                 .body("[0].itemsMet.'test-standard-history/street-lighting'", equalTo(0))
                 .body("[1].itemsMet.'test-standard-history/street-lighting'", equalTo(1));
         given().get("/api/v1/reports/regions/" + TOWNSHIP + "/series?to=2026-07-31").then().statusCode(400);
+        // a year (366 days, a leap year's) at most: one day more is refused naming from
+        given().get("/api/v1/reports/regions/" + TOWNSHIP + "/series?from=2025-07-30&to=2026-07-31").then().statusCode(200)
+                .body("asOf", org.hamcrest.Matchers.hasItem("2026-07-31"));
+        given().get("/api/v1/reports/regions/" + TOWNSHIP + "/series?from=2025-07-29&to=2026-07-31&period=WEEK").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", equalTo(List.of("from")));
         given().get("/api/v1/reports/villages/" + v + "/as-of/not-a-date").then().statusCode(org.hamcrest.Matchers.oneOf(400, 404));
     }
 }

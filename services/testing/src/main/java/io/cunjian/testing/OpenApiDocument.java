@@ -34,6 +34,20 @@ public final class OpenApiDocument {
                 .extract().asString());
     }
 
+    /**
+     * The committed document of the service under test, {@code api-specs/openapi/<service>.yaml}: what
+     * clients are told (its drift test holds the service's own equal to it).
+     */
+    public static JsonNode committed() {
+        String service = RealInfrastructure.moduleName();
+        java.nio.file.Path file = OpenApiDrift.committedDocument(java.nio.file.Path.of(System.getProperty("cunjian.root", "../..")), service);
+        try {
+            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String fetchYaml() {
         return given().accept("application/yaml").when().get("/q/openapi").then().statusCode(200).extract().asString();
     }

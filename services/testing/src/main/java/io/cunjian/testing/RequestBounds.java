@@ -1,10 +1,16 @@
 package io.cunjian.testing;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,15 +18,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The bounded fields of the JSON request bodies of a service's API document, each with a value at
- * its bound and one just past it. The document read is the service's own, which its drift test holds
- * equal to the committed {@code api-specs/openapi/<service>.yaml}; a {@link BoundsContract} sends them.
+ * The bounded request fields of a service's API document — JSON body fields and query, path and header
+ * parameters — each with a value at its bound and one just past it, from the committed
+ * {@code api-specs/openapi/<service>.yaml}; a {@link BoundsContract} sends them.
  */
 public final class RequestBounds {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** Text at a bound is written in Chinese: a character is one in JSON Schema, Java and PostgreSQL alike. */
     private static final String CHARACTER = "村";
+    /** Header values are ASCII (RFC 9110): a header's text at a bound is this letter repeated. */
+    private static final String LETTER = "a";
+    private static final Set<String> PARAMETERS = Set.of("query", "path", "header");
 
     private RequestBounds() {
     }
@@ -29,49 +38,59 @@ public final class RequestBounds {
     public enum Kind { MAX_LENGTH, MAX_ITEMS, MAXIMUM, MINIMUM, EXCLUSIVE_MINIMUM }
 
     /**
-     * One bound of one field of one operation's body. {@code field} is named as a problem names it
-     * ({@code location.text}); {@code pattern} and {@code format} are the field's own, if any.
+     * One bound of one request field of one operation. {@code in} is {@code body}, {@code query},
+     * {@code path} or {@code header}; {@code field} is named as a problem names it (a body field's JSON
+     * path {@code location.text}, a parameter's name); {@code pattern}, {@code format}, {@code type} and
+     * {@code step} (its {@code multipleOf}) are the field's own, if any.
      */
-    public record Bound(String method, String path, String field, Kind kind, BigDecimal limit, String pattern,
-            String format, boolean objectItems) {
+    public record Bound(String method, String path, String in, String field, Kind kind, BigDecimal limit, String pattern,
+            String format, String type, BigDecimal step, boolean objectItems) {
 
         public String operation() {
             return method.toUpperCase(Locale.ROOT) + " " + path;
         }
 
+        public boolean inBody() {
+            return in.equals("body");
+        }
+
         public String label() {
-            return operation() + " " + field + " " + kind.name().toLowerCase(Locale.ROOT) + " " + limit.toPlainString();
+            return operation() + (inBody() ? " " : " " + in + " ") + field + " " + kind.name().toLowerCase(Locale.ROOT)
+                    + " " + limit.toPlainString();
         }
 
         /**
-         * A value exactly at the bound, or null when none can be made from the bound alone: an array's items,
-         * an exclusive minimum (there is no "exactly"), a string of a format (its length is the format's) or one
-         * whose pattern a repeated character does not match.
+         * A value exactly at the bound, made from {@code given} (what the request holds there, or null) where
+         * the bound alone does not make one, or {@code given} itself when it is at the bound already; null
+         * when none can be made: a string of a pattern a repeated character does not match, a format with
+         * no value given, an array with no item given.
          */
-        public JsonNode atBound() {
+        public JsonNode atBound(JsonNode given) {
             int n = limit.intValue();
             return switch (kind) {
-                case MAX_LENGTH -> format != null || (pattern != null
-                        && !java.util.regex.Pattern.compile(pattern).matcher(CHARACTER.repeat(n)).find())
-                        ? null : JSON.textNode(CHARACTER.repeat(n));
-                case MAX_ITEMS -> null;
+                case MAX_LENGTH -> text(n, given);
+                // the item the request already has, as many times as allowed: only the count changes
+                case MAX_ITEMS -> given != null && given.isArray() && !given.isEmpty() ? repeat(given.get(0), n) : null;
                 case MAXIMUM, MINIMUM -> JSON.numberNode(limit);
-                case EXCLUSIVE_MINIMUM -> null;
+                // the smallest value above: a step up in the field's precision
+                case EXCLUSIVE_MINIMUM -> "integer".equals(type) ? JSON.numberNode(limit.add(BigDecimal.ONE))
+                        : step != null ? JSON.numberNode(limit.add(step)) : null;
             };
         }
 
         /**
-         * A value just past the bound. An array repeats the item {@code body} already has there (so only the
+         * A value just past the bound. An array repeats the item the request already has there (so only the
          * count is wrong), or else holds empty objects or ids, as the items' schema says.
          */
-        public JsonNode pastBound(ObjectNode body) {
+        public JsonNode pastBound(JsonNode given) {
             return switch (kind) {
-                case MAX_LENGTH -> JSON.textNode(CHARACTER.repeat(limit.intValue() + 1));
+                case MAX_LENGTH -> in.equals("header") && field.equalsIgnoreCase("If-Match") && given != null
+                        ? JSON.textNode(ifMatch(given.asText(), limit.intValue() + 1))
+                        : JSON.textNode((in.equals("header") ? LETTER : CHARACTER).repeat(limit.intValue() + 1));
                 case MAX_ITEMS -> {
-                    JsonNode given = body.at("/" + field.replace('.', '/'));
                     ArrayNode items = JSON.arrayNode();
                     for (int i = 0; i <= limit.intValue(); i++) {
-                        items.add(given.isArray() && !given.isEmpty() ? given.get(0).deepCopy()
+                        items.add(given != null && given.isArray() && !given.isEmpty() ? given.get(0).deepCopy()
                                 : objectItems ? JSON.objectNode() : JSON.textNode(new java.util.UUID(0, i).toString()));
                     }
                     yield items;
@@ -81,12 +100,74 @@ public final class RequestBounds {
                 case EXCLUSIVE_MINIMUM -> JSON.numberNode(limit);
             };
         }
+
+        private JsonNode text(int n, JsonNode given) {
+            String value = given == null || given.isNull() || given.isMissingNode() ? null : given.asText();
+            if (format != null) {
+                return value == null ? null : JSON.textNode(widened(format, value, n));
+            }
+            // what the request already holds, when it is as long as allowed: a UUID, a village's code
+            if (value != null && value.codePointCount(0, value.length()) == n) {
+                return given;
+            }
+            if (in.equals("header")) {
+                return JSON.textNode(field.equalsIgnoreCase("If-Match") && value != null ? ifMatch(value, n) : LETTER.repeat(n));
+            }
+            String text = CHARACTER.repeat(n);
+            return pattern != null && !Pattern.compile(pattern).matcher(text).find() ? null : JSON.textNode(text);
+        }
     }
 
-    /** Every bound of every JSON request body in the document, in document order. */
+    /**
+     * {@code value} of {@code format} written in the longest text that still reads as the same value, when
+     * that is {@code length}: a year in ten places with its sign ({@code +000002027-12-31}), the seconds'
+     * nine decimals and the offset's seconds; a uuid as it is (always 36). Otherwise {@code value} as it is,
+     * which the at-bound request then shows is not at the bound.
+     */
+    static String widened(String format, String value, int length) {
+        return switch (format) {
+            case "date" -> pad(LocalDate.parse(value).format(DateTimeFormatter.ISO_LOCAL_DATE), length);
+            case "date-time" -> {
+                OffsetDateTime t = OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.ofHours(8));
+                String time = t.format(DateTimeFormatter.ofPattern("'T'HH:mm:ss.SSSSSSSSS")) + "+08:00:00";
+                yield pad(t.toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE), length - time.length()) + time;
+            }
+            default -> value;
+        };
+    }
+
+    /** A date whose year is written with a sign and leading zeros until the date is {@code length} long. */
+    private static String pad(String date, int length) {
+        int zeros = length - date.length() - 1;
+        return zeros < 0 || date.startsWith("+") || date.startsWith("-") ? date : "+" + "0".repeat(zeros) + date;
+    }
+
+    /**
+     * An If-Match as long as {@code length} that still names the version {@code given} names: a weak tag
+     * (which names no version under strong comparison) before it in the list.
+     */
+    private static String ifMatch(String given, int length) {
+        return "W/\"" + "x".repeat(Math.max(0, length - given.length() - 6)) + "\", " + given;
+    }
+
+    private static ArrayNode repeat(JsonNode item, int times) {
+        ArrayNode items = JSON.arrayNode();
+        for (int i = 0; i < times; i++) {
+            items.add(item.deepCopy());
+        }
+        return items;
+    }
+
+    /** Every bound of every request field in the document: per operation its parameters, then its JSON body. */
     public static List<Bound> of(JsonNode document) {
         List<Bound> bounds = new ArrayList<>();
         for (OpenApiDocument.Operation op : OpenApiDocument.operations(document)) {
+            for (JsonNode parameter : op.node().path("parameters")) {
+                String in = parameter.path("in").asText();
+                if (PARAMETERS.contains(in)) {
+                    addAll(bounds, op, in, parameter.path("name").asText(), resolve(document, parameter.path("schema")), null);
+                }
+            }
             JsonNode schema = op.node().path("requestBody").path("content").path("application/json").path("schema");
             if (!schema.isMissingNode()) {
                 walk(document, op, resolve(document, schema), "", bounds);
@@ -99,25 +180,28 @@ public final class RequestBounds {
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             String name = field.isEmpty() ? property.getKey() : field + "." + property.getKey();
             JsonNode p = resolve(document, property.getValue());
-            String pattern = p.has("pattern") ? p.get("pattern").asText() : null;
-            String format = p.has("format") ? p.get("format").asText() : null;
             JsonNode items = p.has("items") ? resolve(document, p.get("items")) : null;
-            boolean objectItems = items != null && (items.has("properties") || "object".equals(items.path("type").asText()));
-            add(out, op, name, Kind.MAX_LENGTH, p.get("maxLength"), pattern, format, objectItems);
-            add(out, op, name, Kind.MAX_ITEMS, p.get("maxItems"), pattern, format, objectItems);
-            add(out, op, name, Kind.MAXIMUM, p.get("maximum"), pattern, format, objectItems);
-            add(out, op, name, Kind.MINIMUM, p.get("minimum"), pattern, format, objectItems);
-            add(out, op, name, Kind.EXCLUSIVE_MINIMUM, p.get("exclusiveMinimum"), pattern, format, objectItems);
+            addAll(out, op, "body", name, p, items);
             if (p.has("properties")) {
                 walk(document, op, p, name, out);
             }
         }
     }
 
-    private static void add(List<Bound> out, OpenApiDocument.Operation op, String field, Kind kind, JsonNode limit,
-            String pattern, String format, boolean objectItems) {
-        if (limit != null && limit.isNumber()) {
-            out.add(new Bound(op.method(), op.path(), field, kind, limit.decimalValue(), pattern, format, objectItems));
+    private static void addAll(List<Bound> out, OpenApiDocument.Operation op, String in, String field, JsonNode p, JsonNode items) {
+        boolean objectItems = items != null && (items.has("properties") || "object".equals(items.path("type").asText()));
+        String pattern = p.has("pattern") ? p.get("pattern").asText() : null;
+        String format = p.has("format") ? p.get("format").asText() : null;
+        String type = p.path("type").isTextual() ? p.get("type").asText() : null;
+        BigDecimal step = p.path("multipleOf").isNumber() ? p.get("multipleOf").decimalValue() : null;
+        Map<Kind, String> keywords = Map.of(Kind.MAX_LENGTH, "maxLength", Kind.MAX_ITEMS, "maxItems",
+                Kind.MAXIMUM, "maximum", Kind.MINIMUM, "minimum", Kind.EXCLUSIVE_MINIMUM, "exclusiveMinimum");
+        for (Kind kind : Kind.values()) {
+            JsonNode limit = p.get(keywords.get(kind));
+            if (limit != null && limit.isNumber()) {
+                out.add(new Bound(op.method(), op.path(), in, field, kind, limit.decimalValue(), pattern, format, type, step,
+                        objectItems));
+            }
         }
     }
 

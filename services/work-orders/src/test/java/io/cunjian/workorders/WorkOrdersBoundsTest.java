@@ -28,9 +28,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Every bounded field of every work-orders request body, at its bound and one past it
- * ({@link BoundsContract}); this class only sets each operation up: an order in the state the command
- * needs, a contractor to assign, a category whose code is as long as a code can be.
+ * Every bounded request field of every work-orders operation — body fields, query, path and header
+ * parameters — at its bound and one past it ({@link BoundsContract}); this class only sets each operation
+ * up: an order in the state the command needs, a contractor to assign, a category whose code is as long as
+ * a code can be.
  */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
@@ -69,7 +70,8 @@ class WorkOrdersBoundsTest extends BoundsContract {
             case "POST /api/v1/work-orders" -> newOrder(bound);
             case "POST /api/v1/work-orders/{id}/assign" -> {
                 String id = order("ISSUED");
-                yield onOrder(id, "assign", Map.of(), body("contractorId", CONTRACTOR)).atBound(JSON.textNode(CONTRACTOR));
+                Attempt a = onOrder(id, "assign", Map.of(), body("contractorId", CONTRACTOR));
+                yield bound.field().equals("contractorId") ? a.atBound(JSON.textNode(CONTRACTOR)) : a;
             }
             case "POST /api/v1/work-orders/{id}/complete" -> {
                 String id = order("IN_PROGRESS");
@@ -77,6 +79,7 @@ class WorkOrdersBoundsTest extends BoundsContract {
                 ObjectNode completion = body("notes", "已完工");
                 completion.put("actualQuantity", 80);
                 completion.putArray("photoIds").add(photo);
+                completion.put("completedAt", java.time.OffsetDateTime.now().minusMinutes(5).toString());
                 yield onOrder(id, "complete", Map.of("Authorization", SignIn.bearer(contractorToken())), completion);
             }
             case "POST /api/v1/work-orders/{id}/reject" -> onOrder(order("COMPLETED"), "reject", Map.of(), body("reason", "不合格"));
@@ -86,8 +89,37 @@ class WorkOrdersBoundsTest extends BoundsContract {
                 correction.put("quantity", 64);
                 yield onOrder(order("VERIFIED"), "corrections", Map.of(), correction);
             }
+            case "POST /api/v1/work-orders/{id}/issue" -> onOrder(order("DRAFT"), "issue", Map.of(), JSON.objectNode());
+            case "POST /api/v1/work-orders/{id}/start" -> {
+                String id = order("ISSUED");
+                act(null, id, "assign", "{\"contractorId\":\"" + CONTRACTOR + "\"}").statusCode(200);
+                yield onOrder(id, "start", Map.of("Authorization", SignIn.bearer(contractorToken())), JSON.objectNode());
+            }
+            case "POST /api/v1/work-orders/{id}/verify" -> onOrder(order("COMPLETED"), "verify", Map.of(), JSON.objectNode());
+            case "POST /api/v1/work-orders/{id}/photos" -> {
+                String id = order("IN_PROGRESS");
+                yield new Attempt("POST", "/api/v1/work-orders/" + id + "/photos", Map.of("Authorization",
+                        SignIn.bearer(contractorToken())), null, () -> photos(id))
+                        .form(r -> r.multiPart("file", "lamp.jpg", WorkOrderApi.JPEG, "image/jpeg"));
+            }
+            // reads: the lists filtered by values as long as each filter takes, and a real order's id (a UUID, 36)
+            case "GET /api/v1/contractors" -> Attempt.read("/api/v1/contractors?active=false");
+            case "GET /api/v1/contractors/{id}" -> Attempt.read("/api/v1/contractors/" + CONTRACTOR);
+            case "GET /api/v1/work-orders" -> Attempt.read("/api/v1/work-orders?village=" + VILLAGE + "&region=" + VILLAGE
+                    + "&category=" + CATEGORY + "&contractor=" + CONTRACTOR + "&status=IN_PROGRESS&overdue=false"
+                    + "&dueFrom=2026-01-01&dueTo=2030-12-31");
+            case "GET /api/v1/work-orders/{id}", "GET /api/v1/work-orders/{id}/history", "GET /api/v1/work-orders/{id}/photos" ->
+                    Attempt.read(bound.path().replace("{id}", order("DRAFT")));
+            case "GET /api/v1/work-orders/{id}/photos/{photoId}" -> {
+                String id = order("IN_PROGRESS");
+                yield Attempt.read("/api/v1/work-orders/" + id + "/photos/" + photo(contractorToken(), id));
+            }
             default -> throw new AssertionError(bound.operation() + " has bounded fields this test cannot set up: add it");
         };
+    }
+
+    private static Object photos(String id) {
+        return given().get("/api/v1/work-orders/" + id + "/photos").then().statusCode(200).extract().path("size()");
     }
 
     private Attempt newContractor(RequestBounds.Bound bound) {
@@ -111,6 +143,7 @@ class WorkOrdersBoundsTest extends BoundsContract {
         order.put("categoryCode", CATEGORY);
         order.put("plannedQuantity", 80);
         order.put("title", "路灯维修");
+        order.put("dueDate", "2030-06-30");
         ObjectNode location = order.putObject("location");
         location.put("text", "102 国道");
         location.put("latitude", 43.5);
@@ -129,8 +162,11 @@ class WorkOrdersBoundsTest extends BoundsContract {
         };
     }
 
+    /** A command on an order, sent with its current ETag. */
     private Attempt onOrder(String id, String command, Map<String, String> headers, ObjectNode body) {
-        return new Attempt("POST", "/api/v1/work-orders/" + id + "/" + command, headers, body,
+        Map<String, String> withVersion = new java.util.HashMap<>(headers);
+        withVersion.put("If-Match", given().get("/api/v1/work-orders/" + id).then().statusCode(200).extract().header("ETag"));
+        return new Attempt("POST", "/api/v1/work-orders/" + id + "/" + command, withVersion, body,
                 () -> List.of(given().get("/api/v1/work-orders/" + id).then().statusCode(200).extract().<Object>path("version"),
                         EventsOnTopic.outboxRows(db, VILLAGE)));
     }

@@ -47,6 +47,9 @@ final class SmokeFlows {
         smoke.check("a village created in village-projects takes a work order in work-orders seconds later, issued to verified", this::workOrderInANewVillage);
         smoke.check("camera-inventory: a camera's heartbeat covers its new zone, its silence uncovers it after the window",
                 this::cameraCoversAZoneUntilItFallsSilent);
+        smoke.check("community: five households of the smoke village formed into a 十户联防 group with a 户长, on community.events",
+                () -> new CommunityFlow(this, services.get("community").baseUrl(), bootstrapServers)
+                        .householdsFormAGroupWithALeader(SMOKE_REGION + "0101001001"));
     }
 
     private List<String> regionReachesReporting() throws Exception {

@@ -45,7 +45,7 @@ class DockerComposeTest {
     void everyServiceIsThereWithItsPortAndImage() {
         List<ServiceDescriptor> services = ServiceDescriptor.discover(root);
         assertThat(services).extracting(ServiceDescriptor::name)
-                .containsExactlyInAnyOrder("village-projects", "work-orders", "camera-inventory", "reporting");
+                .containsExactlyInAnyOrder("village-projects", "work-orders", "camera-inventory", "reporting", "community");
         for (ServiceDescriptor s : services) {
             Map<String, Object> c = service(s.name());
             assertThat(c.get("ports")).as(s.name() + " ports").isEqualTo(List.of(s.port() + ":" + s.port()));

@@ -36,7 +36,7 @@ class MonitoringTest {
         Stack stack = new Stack(ROOT, StackSettings.standard(ROOT).withBrokers(3).withMonitoring(m));
         List<String> jobs = m.jobs(stack.services(), 3).stream().map(Prometheus.Job::name).toList();
         assertThat(jobs).as("the names the alert rules select on")
-                .containsExactlyInAnyOrder("village-projects", "work-orders", "camera-inventory", "reporting", "kafka");
+                .containsExactlyInAnyOrder("village-projects", "work-orders", "camera-inventory", "reporting", "community", "kafka");
         assertThat(m.jobs(stack.services(), 3).stream().filter(j -> j.name().equals("kafka")).findFirst().orElseThrow().targets())
                 .containsExactly("127.0.0.1:9404", "127.0.0.1:9405", "127.0.0.1:9406");
         assertThat(m.jobs(stack.services(), 3).stream().filter(j -> j.name().equals("reporting")).findFirst().orElseThrow())
@@ -81,11 +81,11 @@ class MonitoringTest {
             assertThat(stack.processes()).extracting(ProcessHandle::pid).contains(pid);
             assertThat(prometheus.query("1 + 1").path("result").get(1).asText()).isEqualTo("2");
             List<String> jobs = new ArrayList<>();
-            Processes.await(Duration.ofSeconds(20), () -> prometheus.targets().size() == 5);
+            Processes.await(Duration.ofSeconds(20), () -> prometheus.targets().size() == 6);
             for (JsonNode t : prometheus.targets()) {
                 jobs.add(t.path("labels").path("job").asText());
             }
-            assertThat(jobs).containsExactlyInAnyOrder("village-projects", "work-orders", "camera-inventory", "reporting", "kafka");
+            assertThat(jobs).containsExactlyInAnyOrder("village-projects", "work-orders", "camera-inventory", "reporting", "community", "kafka");
             // nothing of the instance runs: every target is down, and the rules are loaded
             assertThat(Processes.await(Duration.ofSeconds(20), () -> prometheus.query("sum(up)").path("result").size() == 1))
                     .isTrue();

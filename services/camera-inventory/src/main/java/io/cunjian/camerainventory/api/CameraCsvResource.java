@@ -1,6 +1,5 @@
 package io.cunjian.camerainventory.api;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,23 +46,21 @@ import io.cunjian.camerainventory.domain.ZoneCoverage;
 import io.cunjian.camerainventory.domain.ZoneService;
 import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.RegionCode;
-import io.cunjian.chassis.problem.FieldError;
-import io.cunjian.chassis.problem.InvalidInputProblem;
-import io.cunjian.chassis.problem.Messages;
-import io.cunjian.chassis.problem.ProblemException;
-import io.cunjian.chassis.problem.ProblemType;
 import io.cunjian.chassis.ratelimit.Budget;
 import io.cunjian.chassis.ratelimit.RateLimited;
 import io.cunjian.chassis.replica.RegionReplica;
 import io.cunjian.chassis.security.Caller;
 import io.cunjian.chassis.security.CurrentCaller;
+import io.cunjian.chassis.spreadsheet.ImportProblems;
+import io.cunjian.chassis.spreadsheet.RowProblem;
+import io.cunjian.chassis.spreadsheet.SheetRow;
+import io.cunjian.chassis.spreadsheet.SpreadsheetReader;
+import io.cunjian.chassis.spreadsheet.Templates;
 
 /** Cameras in bulk: CSV import (all or nothing, with a row-by-row report) and CSV export filtered like the list. */
 @Path("/api/v1/cameras")
 @Tag(name = "Cameras", description = "摄像头 — the camera inventory, lifecycle and maintenance log")
 public class CameraCsvResource {
-
-    static final int MAX_ROWS = 20_000;
 
     @Inject
     CurrentCaller caller;
@@ -72,55 +70,43 @@ public class CameraCsvResource {
     ZoneService zones;
     @Inject
     RegionReplica replica;
+    @Inject
+    SpreadsheetReader spreadsheets;
 
     @POST
     @Path("/import")
-    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({SpreadsheetReader.CSV, SpreadsheetReader.XLSX, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
-    @RequestBody(description = "CSV, UTF-8 (with or without BOM) or GB18030; header: serial, villageCode, zone (the zone's name), "
-            + "model, vendor, latitude, longitude[, installedOn, installer, lifecycle] or 序列号, 村代码, 覆盖区域, 型号, 厂商, 纬度, 经度"
-            + "[, 安装日期, 安装单位, 状态]", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(description = "CSV (UTF-8 with or without BOM, or GB18030) or XLSX (first sheet); header: serial, villageCode, "
+            + "zone (the zone's name), model, vendor, latitude, longitude[, installedOn, installer, lifecycle] or 序列号, 村代码, "
+            + "覆盖区域, 型号, 厂商, 纬度, 经度[, 安装日期, 安装单位, 状态]; at most 20,000 rows",
+            content = {@Content(mediaType = SpreadsheetReader.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Bounds.IMPORT_FILE)),
+                @Content(mediaType = SpreadsheetReader.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = Bounds.IMPORT_FILE))})
     @APIResponse(responseCode = "201", description = "every row registered")
     @APIResponse(responseCode = "400", description = "nothing registered: the problem lists each bad row in rows (row, column, problem)")
     @APIResponse(responseCode = "413", description = "the file is larger than the service accepts")
     public Response importCameras(byte[] body) {
         Caller who = caller.get();
-        String text = CameraCsv.decode(body == null ? new byte[0] : body)
-                .orElseThrow(() -> new InvalidInputProblem("file", "problem.csv.encoding"));
-        CameraCsv.Parsed parsed;
-        try {
-            parsed = CameraCsv.parse(text);
-        } catch (IOException | RuntimeException e) {
-            throw report(List.of(new RowProblem(1, "", "CSV: " + e.getMessage())), who);
-        }
-        if (!parsed.missingColumns().isEmpty()) {
-            throw new InvalidInputProblem("file", "problem.csv.header").with("missingColumns", parsed.missingColumns());
-        }
-        if (parsed.rows().isEmpty()) {
-            throw new InvalidInputProblem("file", "problem.csv.empty");
-        }
-        if (parsed.rows().size() > MAX_ROWS) {
-            throw new ProblemException(ProblemType.VALIDATION, "problem.csv.too-many-rows", MAX_ROWS);
-        }
+        List<SheetRow> rows = spreadsheets.read(body, CameraCsv.COLUMNS);
         List<RowProblem> problems = new ArrayList<>();
         List<CameraService.NewCamera> list = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<String, Optional<Map<String, Zone>>> villageZones = new HashMap<>();
-        for (CameraCsv.Row row : parsed.rows()) {
+        for (SheetRow row : rows) {
             int before = problems.size();
             String serial = row.get("serial");
             if (!Camera.validSerial(serial)) {
-                problems.add(new RowProblem(row.row(), "serial", "problem.camera.serial.invalid"));
+                problems.add(RowProblem.of(row.row(), "serial", "problem.camera.serial.invalid"));
             } else if (!seen.add(serial)) {
                 problems.add(new RowProblem(row.row(), "serial", "duplicate in this file: " + serial));
             } else if (service.exists(serial)) {
-                problems.add(new RowProblem(row.row(), "serial", "problem.camera.serial-taken|" + serial));
+                problems.add(RowProblem.of(row.row(), "serial", "problem.camera.serial-taken", serial));
             }
             String village = row.get("villageCode");
             Zone zone = null;
             if (!RegionCode.isVillageCode(village)) {
-                problems.add(new RowProblem(row.row(), "villageCode", "problem.village.code.invalid"));
+                problems.add(RowProblem.of(row.row(), "villageCode", "problem.village.code.invalid"));
             } else if (!service.mayRegisterIn(who, village)) {
                 problems.add(new RowProblem(row.row(), "villageCode", "outside your regions: " + village));
             } else {
@@ -128,11 +114,11 @@ public class CameraCsvResource {
                         ? Optional.empty()
                         : Optional.of(zonesByName(v)));
                 if (known.isEmpty()) {
-                    problems.add(new RowProblem(row.row(), "villageCode", "problem.village.not-found|" + village));
+                    problems.add(RowProblem.of(row.row(), "villageCode", "problem.village.not-found", village));
                 } else {
                     zone = known.get().get(row.get("zone"));
                     if (zone == null) {
-                        problems.add(new RowProblem(row.row(), "zone", "problem.camera.zone-unknown"));
+                        problems.add(RowProblem.of(row.row(), "zone", "problem.camera.zone-unknown"));
                     }
                 }
             }
@@ -168,7 +154,7 @@ public class CameraCsvResource {
                     lifecycle = null;
                 }
                 if (lifecycle == null || !lifecycle.registrable()) {
-                    problems.add(new RowProblem(row.row(), "lifecycle", "problem.camera.lifecycle.not-registrable"));
+                    problems.add(RowProblem.of(row.row(), "lifecycle", "problem.camera.lifecycle.not-registrable"));
                 }
             }
             if (problems.size() == before) {
@@ -178,7 +164,7 @@ public class CameraCsvResource {
             }
         }
         if (!problems.isEmpty()) {
-            throw report(problems, who);
+            throw ImportProblems.refused(problems);
         }
         try {
             List<Camera> imported = service.registerAll(list, who);
@@ -186,9 +172,19 @@ public class CameraCsvResource {
                     .entity(new ImportResult(imported.size(), imported.stream().map(Camera::serial).toList())).build();
         } catch (CameraService.RegistrationRefused refused) {
             // a concurrent registration took a serial or a zone between the checks and the transaction
-            throw report(List.of(new RowProblem(lines.get(refused.index()), "serial",
-                    String.valueOf(refused.registration()))), who);
+            throw ImportProblems.refused(List.of(new RowProblem(lines.get(refused.index()), "serial",
+                    String.valueOf(refused.registration()))));
         }
+    }
+
+    @GET
+    @Path("/import/template")
+    @Produces({SpreadsheetReader.XLSX, "text/csv"})
+    @APIResponse(responseCode = "200", description = "the import's empty sheet with Chinese headers, XLSX (columns as text) or CSV",
+            content = {@Content(mediaType = SpreadsheetReader.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 65_536)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, maxLength = 65_536))})
+    public Response cameraImportTemplate(@QueryParam("format") @DefaultValue("xlsx") @Size(max = 4) @Parameter(description = "xlsx or csv") String format) {
+        return Templates.answer("cameras-template", CameraCsv.COLUMNS, format);
     }
 
     @GET
@@ -233,19 +229,5 @@ public class CameraCsvResource {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    /** 400 with every bad row: {@code rows} (row, column, problem) and the same as field errors {@code row 3: latitude}. */
-    private static ProblemException report(List<RowProblem> problems, Caller who) {
-        List<FieldError> errors = new ArrayList<>();
-        List<RowProblem> rows = new ArrayList<>();
-        for (RowProblem p : problems) {
-            String[] keyAndArg = p.problem().split("\\|", 2);
-            String text = Messages.text(Messages.defaultLocale(),
-                    keyAndArg[0], keyAndArg.length > 1 ? new Object[] {keyAndArg[1]} : new Object[0]);
-            rows.add(new RowProblem(p.row(), p.column(), text));
-            errors.add(new FieldError("rows[" + p.row() + "]." + p.column(), text));
-        }
-        return new ProblemException(ProblemType.VALIDATION, errors, "problem.csv.rows", problems.size()).with("rows", rows);
     }
 }

@@ -38,8 +38,13 @@ public final class Bounds {
     public static final int UNIT = 5;
     /** A calendar day as text (yyyy-MM-dd). */
     public static final int DAY = 10;
-    /** A status or other enumeration name given as a query parameter. */
-    public static final int ENUM_NAME = 32;
+    /**
+     * An imported spreadsheet (CSV or XLSX), in bytes: the request body limit of every import route
+     * ({@code cunjian.http.limits.routes}, 4M; 413 beyond), declared as the body's maxLength (ADR 0037).
+     */
+    public static final int IMPORT_FILE = 4 * 1024 * 1024;
+    /** The rows an import takes at most (the default of {@code cunjian.import.max-rows}). */
+    public static final int IMPORT_ROWS = 20_000;
 
     private Bounds() {
     }

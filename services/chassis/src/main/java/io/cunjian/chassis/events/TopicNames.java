@@ -14,6 +14,7 @@ public class TopicNames {
     public static final String VILLAGE = "village.events";
     public static final String WORK_ORDER = "workorder.events";
     public static final String CAMERA = "camera.events";
+    public static final String COMMUNITY = "community.events";
 
     /** {@code cunjian.kafka.*}. */
     @ConfigMapping(prefix = "cunjian.kafka")

@@ -1,13 +1,20 @@
 package io.cunjian.chassis.export;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
 /**
- * Every CSV a service writes for people to open (docs/design.md, "API conventions"): UTF-8 with a BOM, so Excel in
- * China reads it right; CRLF lines; a cell quoted when it holds a comma, a quote or a line break.
+ * Every CSV a service writes for people to open (docs/design.md, "API conventions"), printed by Apache Commons CSV:
+ * UTF-8 with a BOM, so Excel in China reads it right; CRLF lines; a cell quoted when it must be (a comma, a quote or
+ * a line break in it).
  * <p>
  * A spreadsheet runs a cell that starts with {@code =}, {@code +}, {@code -} or {@code @} (or a tab or carriage
  * return before one) as a formula, so a village named {@code =HYPERLINK("http://x","y")} would become a link, or
@@ -19,6 +26,8 @@ public final class CsvExport {
     public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 
     private static final String BOM = "\uFEFF";
+    /** Commons CSV's RFC 4180 format: CRLF, a cell quoted only when it must be. */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.MINIMAL).get();
     /** A plain number a spreadsheet reads as a number, never as a formula: -3, +4, 0.5, .5, 1e-3. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -28,23 +37,16 @@ public final class CsvExport {
     /** The file: a header line, then one line per row; {@code null} cells are empty. */
     public static byte[] write(List<?> header, List<? extends List<?>> rows) {
         StringBuilder out = new StringBuilder(BOM);
-        line(out, header);
-        rows.forEach(row -> line(out, row));
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void line(StringBuilder out, List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            printer.printRecord(header.stream().map(CsvExport::cell));
+            for (List<?> row : rows) {
+                printer.printRecord(row.stream().map(CsvExport::cell));
             }
-            String v = cell(cells.get(i));
-            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-                v = "\"" + v.replace("\"", "\"\"") + "\"";
-            }
-            out.append(v);
+        } catch (IOException e) {
+            // a StringBuilder does not fail
+            throw new UncheckedIOException(e);
         }
-        out.append("\r\n");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** What one cell holds in the file, before quoting: numbers and booleans as they are, text made safe to open. */

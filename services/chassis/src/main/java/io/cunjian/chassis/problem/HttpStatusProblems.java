@@ -43,6 +43,10 @@ public class HttpStatusProblems {
         if (e.getCause() instanceof JsonProcessingException jsonProblem) {
             return jsonProblems.json(jsonProblem, request);
         }
+        // a parameter the chassis could not read (UnreadableParameters) names itself
+        if (e.getCause() instanceof ProblemException problem) {
+            return mappers.problem(problem, request);
+        }
         Locale locale = ProblemMappers.locale(request);
         Map<String, String> headers = new LinkedHashMap<>();
         original.getStringHeaders().forEach((name, values) -> {

@@ -12,12 +12,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cunjian.chassis.domain.Bounds;
 import io.cunjian.chassis.domain.ChinaTime;
 import io.cunjian.chassis.domain.RegionCode;
+import io.cunjian.chassis.export.CsvExport;
+import io.cunjian.chassis.export.XlsxExport;
 import io.cunjian.chassis.problem.InvalidInputProblem;
 import io.cunjian.chassis.ratelimit.Budget;
 import io.cunjian.chassis.ratelimit.RateLimited;
@@ -73,9 +76,10 @@ public class ProgressReportResource {
 
     @GET
     @Path("/regions/{code}/series")
-    @APIResponse(responseCode = "200", description = "the region's roll-up at the end of each week or month in [from, to]")
-    public List<ProgressHistory.RegionAsOf> regionProgressSeries(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to, @QueryParam("period") ProgressHistory.Period period) {
+    @APIResponse(responseCode = "200", description = "the region's roll-up at the end of each week or month in [from, to], a year at most")
+    public List<ProgressHistory.RegionAsOf> regionProgressSeries(@PathParam("code") @Size(max = Bounds.REGION_CODE) String code, @QueryParam("from")
+            @Parameter(description = "the first day (required); at most 366 days before to, or a 400 naming from") LocalDate from,
+            @QueryParam("to") @Parameter(description = "the last day; today (Asia/Shanghai) when not given") LocalDate to, @QueryParam("period") ProgressHistory.Period period) {
         return reports.regionProgressSeries(caller.get(), region(code), from, to, period);
     }
 
@@ -110,10 +114,12 @@ public class ProgressReportResource {
             items.forEach(i -> row.add(status(v.itemStatus().get(i.code()), en)));
             rows.add(row);
         }
-        Sheet sheet = new Sheet(en ? "Progress " + code : "创建进度 " + code, header, rows);
         String file = "cunjian-" + code + "-" + LocalDate.now(ChinaTime.ZONE) + "." + format;
-        return jakarta.ws.rs.core.Response.ok(format.equals("csv") ? sheet.csv() : sheet.xlsx())
-                .type(format.equals("csv") ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        boolean csv = format.equals("csv");
+        return jakarta.ws.rs.core.Response.ok(csv
+                        ? CsvExport.write(header, rows)
+                        : XlsxExport.write(en ? "Progress " + code : "创建进度 " + code, header, rows))
+                .type(csv ? CsvExport.MEDIA_TYPE : XlsxExport.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 

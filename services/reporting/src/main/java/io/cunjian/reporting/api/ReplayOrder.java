@@ -1,6 +1,7 @@
 package io.cunjian.reporting.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -29,7 +30,8 @@ final class ReplayOrder {
     private static final int PAUSE_ABOVE = 20_000;
     private static final int RESUME_BELOW = 5_000;
 
-    private record Timed(OffsetDateTime time, ConsumerRecord<String, byte[]> record) {
+    /** A record and its ce_time as nanoseconds since the epoch (all the order needs). */
+    private record Timed(long time, ConsumerRecord<String, byte[]> record) {
     }
 
     private final Map<TopicPartition, ArrayDeque<Timed>> buffers = new HashMap<>();
@@ -48,22 +50,21 @@ final class ReplayOrder {
      * else those not later than the latest event seen of every partition in {@code stillReading}.
      */
     List<ConsumerRecord<String, byte[]>> ready(Set<TopicPartition> stillReading) {
-        OffsetDateTime horizon = OffsetDateTime.MAX;
+        long horizon = Long.MAX_VALUE;
         for (TopicPartition tp : stillReading) {
             ArrayDeque<Timed> buffer = buffers.get(tp);
             if (buffer == null || buffer.isEmpty()) {
                 return List.of(); // nothing is known yet of where this partition stands
             }
-            OffsetDateTime last = buffer.peekLast().time();
-            horizon = last.isBefore(horizon) ? last : horizon;
+            horizon = Math.min(horizon, buffer.peekLast().time());
         }
         List<Timed> ready = new ArrayList<>();
         for (ArrayDeque<Timed> buffer : buffers.values()) {
-            while (!buffer.isEmpty() && !buffer.peekFirst().time().isAfter(horizon)) {
+            while (!buffer.isEmpty() && buffer.peekFirst().time() <= horizon) {
                 ready.add(buffer.pollFirst());
             }
         }
-        ready.sort(Comparator.comparing(Timed::time)); // stable: a partition's own order is kept
+        ready.sort(Comparator.comparingLong(Timed::time)); // stable: a partition's own order is kept
         return ready.stream().map(Timed::record).toList();
     }
 
@@ -87,15 +88,20 @@ final class ReplayOrder {
     }
 
     /** A record without a readable time goes first; the consumption dead-letters or skips it. */
-    private static OffsetDateTime timeOf(ConsumerRecord<String, byte[]> r) {
+    private static long timeOf(ConsumerRecord<String, byte[]> r) {
         Header h = r.headers().lastHeader("ce_time");
         if (h == null || h.value() == null) {
-            return OffsetDateTime.MIN;
+            return Long.MIN_VALUE;
+        }
+        long fast = CeTime.epochNanos(h.value());
+        if (fast != CeTime.UNREAD) {
+            return fast;
         }
         try {
-            return OffsetDateTime.parse(new String(h.value(), StandardCharsets.UTF_8));
-        } catch (DateTimeParseException e) {
-            return OffsetDateTime.MIN;
+            Instant t = OffsetDateTime.parse(new String(h.value(), StandardCharsets.UTF_8)).toInstant();
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return Long.MIN_VALUE;
         }
     }
 }

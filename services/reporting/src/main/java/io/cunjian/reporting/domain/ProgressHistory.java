@@ -19,6 +19,9 @@ import io.cunjian.chassis.domain.Bounds;
  */
 public interface ProgressHistory {
 
+    /** The longest span of a series, in days from its first day to its last: a year, a leap year too. */
+    int SERIES_DAYS = 366;
+
     enum Period {
         WEEK, MONTH
     }
@@ -40,6 +43,6 @@ public interface ProgressHistory {
 
     RegionAsOf region(String prefix, LocalDate day);
 
-    /** The region as of the last day of each week (Sunday) or month from {@code from} to {@code to}, at most 120 points. */
+    /** The region as of the last day of each week (Sunday) or month from {@code from} to {@code to} (at most {@link #SERIES_DAYS} days apart). */
     List<RegionAsOf> series(String prefix, LocalDate from, LocalDate to, Period period);
 }

@@ -22,7 +22,10 @@ public interface RebuildTables {
 
     Optional<Rebuilds.Rebuild> find(long id);
 
-    /** In the caller's transaction: the projection's statements go to the rebuild's tables. */
+    /**
+     * In the caller's transaction: the projection's statements go to the rebuild's tables, and the
+     * commit does not wait for the disk (the replay can be made again; see {@link #swap}).
+     */
     void use(long id);
 
     void heartbeat(long id, long events, long unreadable, boolean caughtUp);
@@ -33,7 +36,9 @@ public interface RebuildTables {
     /**
      * Swaps the rebuilt tables in when they hold every event the live ones hold that the topics still
      * have ({@code topicEnds}, read while the live tables are held); false when the live tables are
-     * still ahead, or could not be had in time (tried again later).
+     * still ahead, or could not be had in time (tried again later). A rebuild during which the
+     * database restarted is failed instead (true: nothing more to read), since its commits do not
+     * wait for the disk ({@link #use}).
      */
     boolean swap(long id, long events, long unreadable, Supplier<Map<ReadPositions.Partition, Long>> topicEnds);
 

@@ -81,6 +81,10 @@ public class ReportQueries {
         if (until.isBefore(from)) {
             throw new InvalidInput("to", "problem.series.to.before-from");
         }
+        // a year of weeks or months is what a chart shows; a longer span is named, not answered slowly
+        if (java.time.temporal.ChronoUnit.DAYS.between(from, until) > ProgressHistory.SERIES_DAYS) {
+            throw new InvalidInput("from", "problem.series.too-long");
+        }
         return history.series(prefix, from, until, period == null ? ProgressHistory.Period.MONTH : period);
     }
 

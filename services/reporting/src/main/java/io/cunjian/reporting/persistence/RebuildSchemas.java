@@ -107,10 +107,15 @@ class RebuildSchemas implements RebuildTables {
         return tables.stream().filter(t -> !KEPT.contains(t)).toList();
     }
 
+    /**
+     * Points the transaction at the rebuild's tables, and lets its commit return before the WAL
+     * reaches the disk: a replay is made again from the topics, and a rebuild cut short by a crash
+     * is abandoned (its heartbeat stops), so a lost commit costs nothing. The swap commits as usual.
+     */
     @Override
     public void use(long id) {
-        em.createNativeQuery("SELECT set_config('search_path', :path, true)").setParameter("path", schema(id) + ", public")
-                .getSingleResult();
+        em.createNativeQuery("SELECT set_config('search_path', :path, true), set_config('synchronous_commit', 'off', true)")
+                .setParameter("path", schema(id) + ", public").getResultList();
     }
 
     @Override
@@ -135,6 +140,11 @@ class RebuildSchemas implements RebuildTables {
     public boolean swap(long id, long records, long unreadable, Supplier<Map<ReadPositions.Partition, Long>> topicEnds) {
         String schema = schema(id);
         String retired = "rp_retired_" + id;
+        if (restartedSince(id)) {
+            fail(id, "PostgreSQL restarted during the replay, whose last commits may be lost (they do not wait for the disk): "
+                    + "start the rebuild again");
+            return true;
+        }
         try {
             boolean swapped = QuarkusTransaction.requiringNew().call(() -> {
                 em.createNativeQuery("SELECT set_config('lock_timeout', '5s', true)").getSingleResult();
@@ -186,6 +196,13 @@ class RebuildSchemas implements RebuildTables {
             LOG.warnf("rebuild %d: could not swap yet (%s); reading on", id, e.toString());
             return false;
         }
+    }
+
+    /** Whether the database server started after the rebuild did: the replay's unflushed commits may then be lost. */
+    private boolean restartedSince(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> (Boolean) em.createNativeQuery(
+                "SELECT pg_postmaster_start_time() > started_at FROM rp_rebuild WHERE id = :id").setParameter("id", id)
+                .getSingleResult());
     }
 
     @Override

@@ -37,6 +37,8 @@ import io.cunjian.reporting.domain.ProgressReports.RegionReport;
  * zones and the freshness, each a column (the lists as JSON arrays built by PostgreSQL). Seven statements were seven
  * round trips, each parsed by Hibernate; together they held the city roll-up's p99 near 20 ms on two cores.
  * Item labels come from the published standard versions, which never change once published, so they are read once.
+ * A region's rows are a range of codes in byte order rather than {@code LIKE 'prefix%'}: with a range, the statement's
+ * one generic plan serves every region through the indexes of V10, and it is not planned again on each request.
  */
 @ApplicationScoped
 class RegionRollUp {
@@ -47,24 +49,29 @@ class RegionRollUp {
             SELECT
               (SELECT json_build_array(coalesce(sum(villages), 0), coalesce(sum(demonstration), 0), coalesce(sum(meeting), 0),
                       coalesce(sum(progress_sum) / nullif(sum(villages), 0), 0))
-               FROM rp_township_totals WHERE township_code LIKE ?),
+               FROM rp_township_totals WHERE township_code COLLATE "C" >= ? AND township_code COLLATE "C" < ?),
               (SELECT coalesce(json_agg(json_build_array(standard_id, item_code, villages, met) ORDER BY standard_id, position), '[]')
                FROM (SELECT standard_id, item_code, sum(villages) AS villages, sum(met) AS met, min(item_position) AS position
-                     FROM rp_township_item WHERE township_code LIKE ?
+                     FROM rp_township_item WHERE township_code COLLATE "C" >= ? AND township_code COLLATE "C" < ?
                      GROUP BY standard_id, item_code HAVING sum(villages) > 0) shares),
               (SELECT coalesce(json_agg(json_build_array(code, name, progress, items_met, items_total) ORDER BY progress, code), '[]')
                FROM (SELECT p.village_code AS code, coalesce(v.name, p.village_code) AS name, p.progress, p.items_met, p.items_total
-                     FROM rp_village_progress p LEFT JOIN rp_village v ON v.code = p.village_code
-                     WHERE p.village_code LIKE ? AND NOT p.meets ORDER BY p.progress, p.village_code LIMIT 10) laggards),
+                     FROM (SELECT village_code, progress, items_met, items_total FROM rp_village_progress
+                           WHERE village_code COLLATE "C" >= ? AND village_code COLLATE "C" < ? AND NOT meets
+                           ORDER BY progress, village_code LIMIT 10) p
+                     LEFT JOIN rp_village v ON v.code = p.village_code) laggards),
               (SELECT coalesce(json_agg(json_build_array(item_code, standard_id, missing) ORDER BY missing DESC, item_code), '[]')
                FROM (SELECT item_code, min(standard_id) AS standard_id, sum(villages - met) AS missing FROM rp_township_item
-                     WHERE township_code LIKE ? GROUP BY item_code HAVING sum(villages - met) > 0
-                     ORDER BY sum(villages - met) DESC, item_code LIMIT 10) missing),
-              (SELECT coalesce(sum(open_orders), 0) FROM rp_township_open_orders WHERE township_code LIKE ? AND due_date < ?),
+                     WHERE township_code COLLATE "C" >= ? AND township_code COLLATE "C" < ? GROUP BY item_code
+                     HAVING sum(villages - met) > 0 ORDER BY sum(villages - met) DESC, item_code LIMIT 10) missing),
+              (SELECT coalesce(sum(open_orders), 0) FROM rp_township_open_orders
+               WHERE township_code COLLATE "C" >= ? AND township_code COLLATE "C" < ? AND due_date < ?),
               (SELECT coalesce(json_agg(json_build_array(zone_id, village_code, village_name, zone) ORDER BY village_code, zone), '[]')
-               FROM (SELECT z.zone_id, z.village_code, coalesce(v.name, z.village_code) AS village_name, z.name AS zone FROM rp_zone z
-                     LEFT JOIN rp_village v ON v.code = z.village_code
-                     WHERE z.village_code LIKE ? AND NOT z.covered ORDER BY z.village_code, z.name LIMIT 200) blind),
+               FROM (SELECT z.zone_id, z.village_code, coalesce(v.name, z.village_code) AS village_name, z.name AS zone
+                     FROM (SELECT zone_id, village_code, name FROM rp_zone
+                           WHERE village_code COLLATE "C" >= ? AND village_code COLLATE "C" < ? AND NOT covered
+                           ORDER BY village_code, name LIMIT 200) z
+                     LEFT JOIN rp_village v ON v.code = z.village_code) blind),
               w.oldest, w.applied, w.newest
             FROM (SELECT min(last_ce_time) AS oldest, min(applied_at) AS applied, max(last_ce_time) AS newest FROM rp_watermark) w
             """;
@@ -76,16 +83,20 @@ class RegionRollUp {
     EntityManager em;
 
     RegionReport of(String prefix) {
-        String like = prefix + "%";
+        // every code that starts with the prefix, in byte order: the prefix up to the prefix with its last character's successor
+        String from = prefix;
+        String to = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
         return Batch.on(em, c -> {
             try (PreparedStatement st = c.prepareStatement(SQL)) {
-                // the LIKE pattern appears six times, the day once, in the order of the statement
+                // the range appears six times, the day once (after the fifth), in the order of the statement
                 int i = 1;
-                for (; i <= 5; i++) {
-                    st.setString(i, like);
+                for (int range = 0; range < 6; range++) {
+                    st.setString(i++, from);
+                    st.setString(i++, to);
+                    if (range == 4) {
+                        st.setObject(i++, LocalDate.now(ChinaTime.ZONE));
+                    }
                 }
-                st.setObject(i++, LocalDate.now(ChinaTime.ZONE));
-                st.setString(i, like);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     return read(c, prefix, rs);

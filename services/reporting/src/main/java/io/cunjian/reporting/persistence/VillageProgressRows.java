@@ -143,10 +143,20 @@ class VillageProgressRows implements VillageProgressStore {
     @Override
     public void write(Collection<String> villages, List<ItemRow> items, List<ProgressRow> progress, List<HistoryRow> history) {
         Batch.on(em, c -> {
-            Batch.update(c, "DELETE FROM rp_item_progress WHERE village_code = ANY(?::text[])", Batch.texts(c, villages));
+            // Items are updated in place rather than deleted and inserted again: an update that changes
+            // no indexed column adds no index entries and leaves no dead index entries behind (HOT), and a
+            // recompute changes the figures of most items it writes. Items the plan no longer has go.
+            Batch.update(c, """
+                    DELETE FROM rp_item_progress WHERE village_code = ANY(?::text[])
+                      AND (village_code, item_code) NOT IN (SELECT * FROM unnest(?::text[], ?::text[]))""",
+                    Batch.texts(c, villages), Batch.texts(c, items.stream().map(ItemRow::villageCode).toList()),
+                    Batch.texts(c, items.stream().map(ItemRow::itemCode).toList()));
             Batch.update(c, """
                     INSERT INTO rp_item_progress (village_code, item_code, standard_id, item_position, status, progress, figures, since)
-                    SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::numeric[], ?::text[], ?::timestamptz[])""",
+                    SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::numeric[], ?::text[], ?::timestamptz[])
+                    ON CONFLICT (village_code, item_code) DO UPDATE SET standard_id = excluded.standard_id,
+                      item_position = excluded.item_position, status = excluded.status, progress = excluded.progress,
+                      figures = excluded.figures, since = excluded.since""",
                     Batch.texts(c, items.stream().map(ItemRow::villageCode).toList()),
                     Batch.texts(c, items.stream().map(ItemRow::itemCode).toList()),
                     Batch.texts(c, items.stream().map(ItemRow::standardId).toList()),

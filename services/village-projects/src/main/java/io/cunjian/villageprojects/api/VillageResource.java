@@ -111,7 +111,7 @@ public class VillageResource {
         return new RegionCode(code);
     }
 
-    private static RuntimeException problem(Village.Rejection rejection) {
+    static RuntimeException problem(Village.Rejection rejection) {
         if (rejection instanceof Village.AlreadyRegistered r) {
             return new ConflictProblem(null, "problem.village.already-registered", r.code().value());
         }

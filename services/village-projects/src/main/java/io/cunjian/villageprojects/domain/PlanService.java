@@ -45,6 +45,12 @@ public class PlanService {
     @Transactional
     public CreationPlan.Outcome set(Caller caller, RegionCode villageCode, CreationPlan.Content content, String note,
             ExpectedVersion expected) {
+        return setOne(caller, villageCode, content, note, expected);
+    }
+
+    /** {@link #set} in the caller's transaction (an import's, ADR 0037, which writes all its villages' plans or none). */
+    public CreationPlan.Outcome setOne(Caller caller, RegionCode villageCode, CreationPlan.Content content, String note,
+            ExpectedVersion expected) {
         caller.require(Policies.MANAGE_IN_REGION, villageCode.value());
         String changedBy = caller.subject();
         if (villages.findForChange(villageCode).isEmpty()) {

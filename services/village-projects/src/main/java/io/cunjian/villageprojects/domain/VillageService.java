@@ -39,6 +39,11 @@ public class VillageService {
      */
     @Transactional
     public Village.Outcome register(Caller caller, RegionCode code, String township, Village.Details details) {
+        return registerOne(caller, code, township, details);
+    }
+
+    /** {@link #register} in the caller's transaction (an import's, ADR 0037, which writes all its rows or none). */
+    public Village.Outcome registerOne(Caller caller, RegionCode code, String township, Village.Details details) {
         caller.require(Policies.MANAGE_IN_REGION, code.value());
         if (!RegionCode.isValid(township)) {
             throw new InvalidInput("townshipCode", "problem.village.township.invalid");
@@ -63,6 +68,11 @@ public class VillageService {
     /** Replaces the village's details if they were read at its current version. A new name renames the region as well. */
     @Transactional
     public Village.Outcome update(Caller caller, RegionCode code, Village.Details details, ExpectedVersion expected) {
+        return updateOne(caller, code, details, expected);
+    }
+
+    /** {@link #update} in the caller's transaction (an import's, ADR 0037). */
+    public Village.Outcome updateOne(Caller caller, RegionCode code, Village.Details details, ExpectedVersion expected) {
         caller.require(Policies.MANAGE_IN_REGION, code.value());
         Village current = villages.findForChange(code).orElseThrow(() -> notFound(code.value()));
         expected.check(current.version());

@@ -54,6 +54,9 @@ import io.cunjian.workorders.domain.WorkOrderStatus;
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkOrderResource {
 
+    /** The longest status name, IN_PROGRESS: a longer filter names no status (a bound must be reachable). */
+    static final int LONGEST_STATUS = 11;
+
     @Inject
     CurrentCaller caller;
     @Inject
@@ -92,7 +95,7 @@ public class WorkOrderResource {
                     @Parameter(description = "region code prefix, e.g. 220382") String region,
             @QueryParam("village") @Size(max = Bounds.REGION_CODE)
                     @Parameter(description = "12-digit village code") String village,
-            @QueryParam("status") @Size(max = Bounds.ENUM_NAME)
+            @QueryParam("status") @Size(max = LONGEST_STATUS)
                     @Parameter(description = "DRAFT, ISSUED, ASSIGNED, IN_PROGRESS, COMPLETED, VERIFIED, REJECTED or CANCELLED") String status,
             @QueryParam("category") @Size(max = Bounds.CATEGORY_CODE)
                     @Parameter(description = "category code") String category,

@@ -57,11 +57,20 @@ public class WorkOrderService {
     @Transactional
     public WorkOrder create(Caller caller, String villageCode, String categoryCode, String requestedUnit,
             WorkOrder.Details details) {
+        return createOne(caller, UUID.randomUUID(), villageCode, categoryCode, requestedUnit, details);
+    }
+
+    /**
+     * {@link #create} with the order's id given, in the caller's transaction (an import's, ADR 0037, which creates
+     * all its rows' orders or none): the same checks, the same event.
+     */
+    public WorkOrder createOne(Caller caller, UUID id, String villageCode, String categoryCode, String requestedUnit,
+            WorkOrder.Details details) {
         caller.require(Policies.MANAGE_IN_REGION, villageCode);
         WorkOrder.requireWholePosition(details.location());
         villages.requireVillage("villageCode", villageCode);
         CategoryReplica.Unit category = categories.require("categoryCode", categoryCode);
-        WorkOrder.Changed created = WorkOrder.create(UUID.randomUUID(), villageCode, categoryCode, category.unit(),
+        WorkOrder.Changed created = WorkOrder.create(id, villageCode, categoryCode, category.unit(),
                 category.unitZh(), requestedUnit, details);
         orders.add(created.order(), transition(created, caller));
         return withEvent(created, caller);
