@@ -46,8 +46,9 @@ class ReplicaTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> replica.find(village).filter(r -> r.version() == 1).isPresent());
-        assertThat(replica.requireVillage("villageCode", village).name()).isEqualTo("永加村");
-        assertThat(replica.requireVillage("villageCode", village).parentCode()).isEqualTo("220382105");
+        replica.requireVillage("villageCode", village);
+        assertThat(replica.find(village).orElseThrow().name()).isEqualTo("永加村");
+        assertThat(replica.find(village).orElseThrow().parentCode()).isEqualTo("220382105");
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("cunjian_consumer_freshness_seconds_count{consumer=\"work-orders-replica\""));

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.nullValue;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -117,6 +119,27 @@ class UnknownReferenceTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> villages.find(justRegistered).isPresent());
         createOnceCaughtUp(justRegistered, CATEGORY).then().statusCode(201);
         assertThat(WorkOrderApi.orderRows(db, justRegistered)).isEqualTo(1);
+    }
+
+    /**
+     * A village and a category found once are never removed, so they are answered from memory afterwards: a create
+     * naming them goes through while both replica tables are locked against every read (before, it waited for them).
+     */
+    @Test
+    void aVillageAndCategoryFoundOnceAreNotLookedUpAgain() throws Exception {
+        createOnceCaughtUp(VILLAGE, CATEGORY).then().statusCode(201);
+        try (Connection lock = db.getConnection()) {
+            lock.setAutoCommit(false);
+            try (Statement st = lock.createStatement()) {
+                st.execute("LOCK TABLE replica_region, replica_category IN ACCESS EXCLUSIVE MODE");
+            }
+            try {
+                Response answer = CompletableFuture.supplyAsync(() -> create(VILLAGE, CATEGORY)).get(10, TimeUnit.SECONDS);
+                answer.then().statusCode(201);
+            } finally {
+                lock.rollback();
+            }
+        }
     }
 
     private static Response create(String village, String category) {

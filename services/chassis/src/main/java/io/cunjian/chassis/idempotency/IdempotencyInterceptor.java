@@ -102,8 +102,7 @@ public class IdempotencyInterceptor {
         String requestHash = HexFormat.of().formatHex(sha256(requestFingerprint(invocation)));
 
         Outcome outcome = QuarkusTransaction.joiningExisting().call(() -> {
-            store.lock(scopeHash);
-            Optional<StoredAnswer> previous = store.find(scope);
+            Optional<StoredAnswer> previous = store.lockAndFind(scopeHash, scope);
             if (previous.isPresent()) {
                 if (!previous.get().requestHash().equals(requestHash)) {
                     throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "problem.idempotency-key-reused.detail", key);

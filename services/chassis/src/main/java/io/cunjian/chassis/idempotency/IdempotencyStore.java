@@ -35,21 +35,23 @@ class IdempotencyStore {
     @Inject
     ObjectMapper json;
 
-    /** Serializes requests with the same scope until the current transaction ends. */
-    void lock(byte[] scopeHash) throws SQLException {
+    /**
+     * Takes the scope's lock, held until the current transaction ends (so requests with the same scope run one after
+     * the other), then reads the scope's answer. Two statements sent in one round trip: the read is a statement of its
+     * own, so under READ COMMITTED it sees what a transaction that held the lock before committed. Read in the same
+     * statement as the lock, it would see the database as it was before the wait for the lock.
+     */
+    Optional<StoredAnswer> lockAndFind(byte[] scopeHash, String scope) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, ByteBuffer.wrap(scopeHash).getLong());
-            lock.execute();
-        }
-    }
-
-    Optional<StoredAnswer> find(String scope) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select request_hash, status, headers::text, body from idempotency_record where scope_hash = ? and expires_at > now()")) {
-            select.setString(1, scope);
-            try (ResultSet row = select.executeQuery()) {
+                PreparedStatement both = connection.prepareStatement("select pg_advisory_xact_lock(?); "
+                        + "select request_hash, status, headers::text, body from idempotency_record where scope_hash = ? and expires_at > now()")) {
+            both.setLong(1, ByteBuffer.wrap(scopeHash).getLong());
+            both.setString(2, scope);
+            both.execute(); // the lock's result first
+            if (!both.getMoreResults()) {
+                throw new IllegalStateException("the idempotency record's read returned no result");
+            }
+            try (ResultSet row = both.getResultSet()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }

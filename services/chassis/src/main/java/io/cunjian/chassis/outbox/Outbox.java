@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -104,35 +105,60 @@ public class Outbox {
         return rows;
     }
 
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(?, hashtext(?))";
+    private static final String INSERT = """
+            INSERT INTO outbox_event (ce_id, ce_type, ce_source, ce_subject, ce_time, topic, event_key, key_bucket, payload, traceparent)
+            VALUES (?, ?, ?, ?, clock_timestamp(), ?, ?, ?, ?, ?)""";
+
+    /** Up to this many rows go in the locks' round trip; more (a batch of heartbeats' flips) in a batch of their own. */
+    static final int ROWS_WITH_THE_LOCKS = 16;
+
     private void write(List<Row> rows) {
+        // Sorted, so that two transactions locking the same entities cannot deadlock.
+        List<String> entities = rows.stream().map(r -> r.event().entity()).distinct().sorted().toList();
+        List<Row> withLocks = rows.size() <= ROWS_WITH_THE_LOCKS ? rows : List.of();
+        // The locks, then the rows, as statements of one round trip: the server runs them in this order, so every row
+        // is written (its id and ce_time taken) only once all its entities' locks are held.
+        List<String> statements = new ArrayList<>(Collections.nCopies(entities.size(), LOCK));
+        statements.addAll(Collections.nCopies(withLocks.size(), INSERT));
         // The transaction's own connection (Agroal hands out the enlisted one inside a transaction).
         try (Connection c = dataSource.getConnection();
-             PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))");
-             PreparedStatement insert = c.prepareStatement("""
-                     INSERT INTO outbox_event (ce_id, ce_type, ce_source, ce_subject, ce_time, topic, event_key, key_bucket, payload, traceparent)
-                     VALUES (?, ?, ?, ?, clock_timestamp(), ?, ?, ?, ?, ?)""")) {
-            // Sorted, so that two transactions locking the same entities cannot deadlock.
-            for (String entity : rows.stream().map(r -> r.event().entity()).distinct().sorted().toList()) {
-                lock.setInt(1, ENTITY_LOCK_NAMESPACE);
-                lock.setString(2, entity);
-                lock.execute();
+             PreparedStatement locksAndRows = c.prepareStatement(String.join(";\n", statements))) {
+            int p = 1;
+            for (String entity : entities) {
+                locksAndRows.setInt(p++, ENTITY_LOCK_NAMESPACE);
+                locksAndRows.setString(p++, entity);
             }
-            for (Row r : rows) {
-                insert.setObject(1, r.id());
-                insert.setString(2, r.event().type());
-                insert.setString(3, "/cunjian/" + quarkus.applicationName());
-                insert.setString(4, r.event().subject());
-                insert.setString(5, r.event().topic());
-                insert.setString(6, r.event().key());
-                insert.setInt(7, Math.floorMod(r.event().key().hashCode(), config.buckets()));
-                insert.setBytes(8, r.payload());
-                insert.setString(9, r.traceParent());
-                insert.addBatch();
+            for (Row r : withLocks) {
+                p = bind(locksAndRows, p, r);
             }
-            insert.executeBatch();
+            locksAndRows.execute();
+            if (withLocks.isEmpty()) {
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                    for (Row r : rows) {
+                        bind(insert, 1, r);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
         } catch (SQLException e) {
             // Thrown from beforeCompletion, this rolls the whole transaction back: no change without its events.
             throw new IllegalStateException("could not write the outbox rows", e);
         }
+    }
+
+    /** Binds the row's values to {@link #INSERT}'s parameters from {@code p} on; returns the next parameter's index. */
+    private int bind(PreparedStatement insert, int p, Row r) throws SQLException {
+        insert.setObject(p++, r.id());
+        insert.setString(p++, r.event().type());
+        insert.setString(p++, "/cunjian/" + quarkus.applicationName());
+        insert.setString(p++, r.event().subject());
+        insert.setString(p++, r.event().topic());
+        insert.setString(p++, r.event().key());
+        insert.setInt(p++, Math.floorMod(r.event().key().hashCode(), config.buckets()));
+        insert.setBytes(p++, r.payload());
+        insert.setString(p++, r.traceParent());
+        return p;
     }
 }

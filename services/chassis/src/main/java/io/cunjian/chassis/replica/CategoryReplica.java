@@ -1,7 +1,10 @@
 package io.cunjian.chassis.replica;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +21,9 @@ import io.cunjian.chassis.inbox.IncomingEvent;
 /**
  * A service's copy of the work-category catalogue from village.events, next to {@link RegionReplica}
  * and fed by the same consumer. A work order's quantity is in its category's unit, so the unit is
- * what services read here; it never changes once published.
+ * what services read here; it never changes once published, so {@link #require} keeps a category's unit in
+ * memory once the table has shown it (categories are never removed) and asks the table only about codes it
+ * has not seen yet (docs/adr/0033-create-path-in-fewer-round-trips.md). Names may change: {@link #find} reads them.
  */
 @ApplicationScoped
 public class CategoryReplica {
@@ -28,6 +33,10 @@ public class CategoryReplica {
     /** village-projects keys a category's events {@code category:<code>} (they share village.events). */
     static final String KEY_PREFIX = "category:";
 
+    /** What never changes about a category once defined: its code and the unit its quantities are counted in. */
+    public record Unit(String code, String unit, String unitZh) {
+    }
+
     public record ReplicaCategory(String code, String nameZh, String nameEn, String unit, String unitZh, String group,
             long version) {
     }
@@ -35,11 +44,18 @@ public class CategoryReplica {
     /** A category code as village-projects defines it: lower-case words joined by hyphens. */
     public static final String CODE_PATTERN = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
     public static final int CODE_MAX_LENGTH = 50;
+    /** Compiled once: {@link String#matches} compiles its pattern on every call, on every create. */
+    private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
+
+    /** Beyond this many categories the memory stops growing (the catalogue has a few dozen). */
+    static final int KNOWN_MAX = 10_000;
 
     @Inject
     EntityManager em;
     @Inject
     ReplicaProgress progress;
+
+    private final Map<String, Unit> known = new ConcurrentHashMap<>();
 
     /** Applies a category event; returns false for other types. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -87,20 +103,29 @@ public class CategoryReplica {
     }
 
     /**
-     * The category {@code code} (sent as {@code field}): 400 when the code cannot be a category's, 422 when this
-     * replica has read everything and holds no such category, 503 (retry) while it has not (ADR 0028).
+     * The unit of the category {@code code} (sent as {@code field}): 400 when the code cannot be a category's, 422 when
+     * this replica has read everything and holds no such category, 503 (retry) while it has not (ADR 0028).
      */
-    public ReplicaCategory require(String field, String code) {
+    public Unit require(String field, String code) {
         if (!validCode(code)) {
             throw new InvalidInput(field, "problem.replica.category-code.invalid");
         }
+        Unit unit = known.get(code);
+        if (unit != null) {
+            return unit;
+        }
         boolean readToTheEnd = progress.caughtUp(KEY_PREFIX + code); // before the lookup, as for villages
-        return find(code).orElseThrow(() -> readToTheEnd
+        ReplicaCategory category = find(code).orElseThrow(() -> readToTheEnd
                 ? new UnknownReference(field, "problem.replica.category-not-found.field", "problem.replica.category-not-found", code)
                 : new NotYetKnown(RegionReplica.RETRY_AFTER, "problem.replica.category-unknown", code));
+        unit = new Unit(category.code(), category.unit(), category.unitZh());
+        if (known.size() < KNOWN_MAX) {
+            known.put(code, unit);
+        }
+        return unit;
     }
 
     public static boolean validCode(String code) {
-        return code != null && code.length() <= CODE_MAX_LENGTH && code.matches(CODE_PATTERN);
+        return code != null && code.length() <= CODE_MAX_LENGTH && CODE.matcher(code).matches();
     }
 }

@@ -3,6 +3,8 @@ package io.cunjian.chassis.replica;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,11 @@ import io.cunjian.chassis.inbox.IncomingEvent;
  * <p>A write naming a village the replica does not hold is refused (ADR 0028): while the replica has not
  * read all of village.events, with a retryable problem (503 + Retry-After), since the village may have been
  * created a second ago; once it has ({@link ReplicaProgress}), as naming a village that does not exist (422).
+ *
+ * <p>That a village exists is kept in memory once the table has shown it (docs/adr/0033-create-path-in-fewer-round-trips.md):
+ * villages are registered and renamed, never removed, so a village found once is found for good and
+ * {@link #requireVillage} asks the table only about codes it has not seen yet. What may change (the name) is
+ * always read from the table ({@link #find}).
  */
 @ApplicationScoped
 public class RegionReplica {
@@ -39,10 +46,15 @@ public class RegionReplica {
     /** What a client is told to wait before sending again a request naming a village not known yet. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
+    /** Beyond this many villages the memory stops growing and the others are looked up in the table each time. */
+    static final int KNOWN_VILLAGES_MAX = 200_000;
+
     @Inject
     EntityManager em;
     @Inject
     ReplicaProgress progress;
+
+    private final Set<String> knownVillages = ConcurrentHashMap.newKeySet();
 
     /** Applies a region event; returns false for other types. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -87,17 +99,23 @@ public class RegionReplica {
     }
 
     /**
-     * The village {@code code} (sent as {@code field}): 400 when the code cannot be a village's, 422 when this
+     * That the village {@code code} (sent as {@code field}) exists: 400 when the code cannot be a village's, 422 when this
      * replica has read everything and holds no such village, 503 (retry) while it has not read everything.
      */
-    public ReplicaRegion requireVillage(String field, String code) {
+    public void requireVillage(String field, String code) {
         if (!RegionCode.isVillageCode(code)) {
             throw new InvalidInput(field, "problem.replica.village-code.invalid");
         }
+        if (knownVillages.contains(code)) {
+            return;
+        }
         // Asked before the lookup: a village applied in between is then found, never reported unknown.
         boolean readToTheEnd = progress.caughtUp(code);
-        return find(code).filter(r -> r.code().length() == VILLAGE_CODE_LENGTH).orElseThrow(() -> readToTheEnd
+        ReplicaRegion village = find(code).filter(r -> r.code().length() == VILLAGE_CODE_LENGTH).orElseThrow(() -> readToTheEnd
                 ? new UnknownReference(field, "problem.replica.village-not-found.field", "problem.replica.village-not-found", code)
                 : new NotYetKnown(RETRY_AFTER, "problem.replica.village-unknown", code));
+        if (knownVillages.size() < KNOWN_VILLAGES_MAX) {
+            knownVillages.add(village.code());
+        }
     }
 }

@@ -69,11 +69,11 @@ public class WorkOrderService {
         caller.require(Policies.MANAGE_IN_REGION, villageCode);
         WorkOrder.requireWholePosition(details.location());
         villages.requireVillage("villageCode", villageCode);
-        CategoryReplica.ReplicaCategory category = categories.require("categoryCode", categoryCode);
+        CategoryReplica.Unit category = categories.require("categoryCode", categoryCode);
         WorkOrder.Changed created = WorkOrder.create(id, villageCode, categoryCode, category.unit(),
                 category.unitZh(), requestedUnit, details);
-        orders.add(created.order(), caller.subject(), now());
-        return published(created, caller);
+        orders.add(created.order(), transition(created, caller));
+        return withEvent(created, caller);
     }
 
     @Transactional
@@ -227,14 +227,22 @@ public class WorkOrderService {
 
     /** The history row and the event of a change, in the transaction that stored it. */
     private WorkOrder published(WorkOrder.Changed changed, Caller caller) {
-        WorkOrder order = changed.order();
+        orders.record(changed.order().id(), transition(changed, caller));
+        return withEvent(changed, caller);
+    }
+
+    private static WorkOrders.Transition transition(WorkOrder.Changed changed, Caller caller) {
         WorkOrder.Change change = changed.change();
-        orders.record(order.id(), new WorkOrders.Transition(now(), caller.subject(), change.from(), change.to(),
-                change.eventType(), change.note(), change.previousQuantity(), change.newQuantity()));
+        return new WorkOrders.Transition(now(), caller.subject(), change.from(), change.to(), change.eventType(),
+                change.note(), change.previousQuantity(), change.newQuantity());
+    }
+
+    private WorkOrder withEvent(WorkOrder.Changed changed, Caller caller) {
+        WorkOrder order = changed.order();
         // Keyed by village (one partition, so a village's facts reach a consumer together), ordered per order:
         // creates and changes of different orders in one village commit side by side (docs/design.md, "Delivery guarantees").
-        outbox.publish(new OutgoingEvent(TopicNames.WORK_ORDER, order.villageCode(), change.eventType(),
-                order.villageCode(), order.event(change, caller.subject())).ofEntity("work-order:" + order.id()));
+        outbox.publish(new OutgoingEvent(TopicNames.WORK_ORDER, order.villageCode(), changed.change().eventType(),
+                order.villageCode(), order.event(changed.change(), caller.subject())).ofEntity("work-order:" + order.id()));
         return order;
     }
 }

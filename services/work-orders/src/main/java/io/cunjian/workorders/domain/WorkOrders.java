@@ -22,8 +22,8 @@ public interface WorkOrders {
     /** An order locked against changes (but not against other readers) while a photo is added to it. */
     Optional<WorkOrder> findForPhoto(UUID id);
 
-    /** Stores a new order, created by {@code by} at {@code at}. */
-    void add(WorkOrder order, String by, OffsetDateTime at);
+    /** Stores a new order and the first row of its history ({@code created}: who created it, when). */
+    void add(WorkOrder order, Transition created);
 
     /** Stores an order found for change as it is after a command, changed at {@code at}. */
     void update(WorkOrder order, OffsetDateTime at);
