@@ -100,6 +100,8 @@ class CameraInventoryBoundsTest extends BoundsContract {
                         : bound.field().equals("name") ? a.atBound(JSON.textNode(zoneName(100))) : a;
             }
             // reads: lists filtered by values as long as each filter takes, and a camera whose serial is
+            // the template of the import, in the longest format name (xlsx)
+            case "GET /api/v1/cameras/import/template" -> Attempt.read("/api/v1/cameras/import/template?format=xlsx");
             case "GET /api/v1/cameras", "GET /api/v1/cameras/export", "GET /api/v1/zones" ->
                     Attempt.read(bound.path() + "?village=" + VILLAGE + "&within=" + VILLAGE);
             case "GET /api/v1/cameras/{serial}", "GET /api/v1/cameras/{serial}/maintenance" ->

@@ -70,8 +70,42 @@ class CommunityBoundsTest extends BoundsContract {
             case "POST /api/v1/groups" -> {
                 Attempt a = new Attempt("POST", "/api/v1/groups", Map.of(),
                         json(Fixtures.groupBody(VILLAGE, Fixtures.households(VILLAGE, 5), null)), () -> total("/api/v1/groups"));
-                yield bound.field().equals("villageCode") ? a.atBound(JSON.textNode(VILLAGE)) : a;
+                yield switch (bound.field()) {
+                    case "villageCode" -> a.atBound(JSON.textNode(VILLAGE));
+                    case "leaderPersonId" -> a.atBound(JSON.textNode(person()));
+                    case "householdIds" -> a.noAtBound("the group-size policy (default 5–15 households) refuses a group of "
+                            + "100 whatever the contract's list bound; past it the list is still refused as too long");
+                    default -> a;
+                };
             }
+            case "DELETE /api/v1/groups/{id}/households/{householdId}" -> {
+                List<String> households = Fixtures.households(VILLAGE, 6); // one can leave without going under 5
+                String url = "/api/v1/groups/" + given().contentType("application/json")
+                        .body(Fixtures.groupBody(VILLAGE, households, null)).post("/api/v1/groups").then().statusCode(201)
+                        .extract().path("id");
+                yield new Attempt("DELETE", url + "/households/" + households.get(0), Map.of(), null, () -> version(url));
+            }
+            case "POST /api/v1/people/{id}/erasure" -> {
+                String person = person();
+                yield new Attempt("POST", "/api/v1/people/" + person + "/erasure", Map.of(), null,
+                        () -> given().get("/api/v1/people/" + person).then().statusCode(200).extract().asString());
+            }
+            case "DELETE /api/v1/villages/{code}/teams/{kind}/members/{personId}" -> {
+                String url = "/api/v1/villages/" + VILLAGE + "/teams";
+                String person = person();
+                given().contentType("application/json").body("{\"personId\":\"" + person + "\",\"role\":\"MEMBER\"}")
+                        .post(url + "/WORK/members").then().statusCode(200);
+                yield new Attempt("DELETE", url + "/WORK/members/" + person, Map.of(), null,
+                        () -> given().get(url).then().statusCode(200).extract().asString());
+            }
+            // reads: the lists filtered by a village code as long as a code is, and real ids (UUIDs, 36)
+            case "GET /api/v1/groups" -> Attempt.read("/api/v1/groups?village=" + VILLAGE + "&page=0&size=10");
+            case "GET /api/v1/households" -> Attempt.read("/api/v1/households?village=" + VILLAGE + "&page=0&size=10");
+            case "GET /api/v1/groups/{id}" -> Attempt.read(group());
+            case "GET /api/v1/households/{id}" -> Attempt.read("/api/v1/households/" + Fixtures.household(VILLAGE).getString("id"));
+            case "GET /api/v1/people/{id}" -> Attempt.read("/api/v1/people/" + person());
+            case "GET /api/v1/people/{id}/audit" -> Attempt.read("/api/v1/people/" + person() + "/audit");
+            case "GET /api/v1/villages/{code}/teams" -> Attempt.read("/api/v1/villages/" + VILLAGE + "/teams");
             case "POST /api/v1/groups/{id}/households" -> {
                 String url = group();
                 yield new Attempt("POST", url + "/households", Map.of(),
@@ -96,6 +130,11 @@ class CommunityBoundsTest extends BoundsContract {
         List<String> households = Fixtures.households(VILLAGE, 5);
         return "/api/v1/groups/" + given().contentType("application/json").body(Fixtures.groupBody(VILLAGE, households, null))
                 .post("/api/v1/groups").then().statusCode(201).extract().path("id");
+    }
+
+    /** A person of the village: the 户主 of a new household. */
+    private static String person() {
+        return Fixtures.household(VILLAGE).getString("members[0].id");
     }
 
     private static Object version(String url) {

@@ -125,6 +125,9 @@ class VillageProjectsBoundsTest extends BoundsContract {
                         () -> given().get("/api/v1/standards/" + id).then().statusCode(200).extract().header("ETag"));
             }
             // reads: lists filtered by values as long as each filter takes, and resources whose codes are
+            // the templates of the imports, in the longest format name (xlsx)
+            case "GET /api/v1/villages/import/template", "GET /api/v1/villages/plans/import/template" ->
+                    Attempt.read(bound.path() + "?format=xlsx");
             case "GET /api/v1/categories" -> Attempt.read("/api/v1/categories");
             case "GET /api/v1/categories/{code}" -> Attempt.read("/api/v1/categories/" + LAMPS.get(0));
             case "GET /api/v1/regions" -> Attempt.read("/api/v1/regions?within=" + UNUSED);

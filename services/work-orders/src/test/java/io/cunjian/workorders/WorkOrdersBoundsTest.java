@@ -100,7 +100,6 @@ class WorkOrdersBoundsTest extends BoundsContract {
                 act(null, id, "assign", "{\"contractorId\":\"" + CONTRACTOR + "\"}").statusCode(200);
                 yield onOrder(id, "start", Map.of("Authorization", SignIn.bearer(contractorToken())), JSON.objectNode());
             }
-            case "POST /api/v1/work-orders/{id}/verify" -> onOrder(order("COMPLETED"), "verify", Map.of(), JSON.objectNode());
             case "POST /api/v1/work-orders/{id}/photos" -> {
                 String id = order("IN_PROGRESS");
                 yield new Attempt("POST", "/api/v1/work-orders/" + id + "/photos", Map.of("Authorization",
@@ -108,6 +107,8 @@ class WorkOrdersBoundsTest extends BoundsContract {
                         .form(r -> r.multiPart("file", "lamp.jpg", WorkOrderApi.JPEG, "image/jpeg"));
             }
             // reads: the lists filtered by values as long as each filter takes, and a real order's id (a UUID, 36)
+            // the template of the import, in the longest format name (xlsx)
+            case "GET /api/v1/work-orders/import/template" -> Attempt.read("/api/v1/work-orders/import/template?format=xlsx");
             case "GET /api/v1/contractors" -> Attempt.read("/api/v1/contractors?active=false");
             case "GET /api/v1/contractors/{id}" -> Attempt.read("/api/v1/contractors/" + CONTRACTOR);
             case "GET /api/v1/work-orders" -> Attempt.read("/api/v1/work-orders?village=" + VILLAGE + "&region=" + VILLAGE
