@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -46,6 +47,10 @@ public final class XlsxExport {
 
     private static byte[] write(String sheetName, List<?> header, List<? extends List<?>> rows, boolean textColumns) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+        // Plain ZIP entries: in its default mode POI writes ZIP64 data descriptors without the ZIP64 field in the
+        // entries' headers, which readers of ordinary ZIP files (java.util.zip among them) misread as a wrong entry
+        // size. An export is nowhere near the 4 GB that would need ZIP64.
+        workbook.setZip64Mode(Zip64Mode.Never);
         try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             SXSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(sheetName));
             if (textColumns) {
